@@ -1,0 +1,47 @@
+# The two commands of the README: `make demo` (main job) and `make test` (all tests).
+# Both set up their own virtual environment on a fresh clone and are idempotent.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SCALE ?= cpu
+VARIANT ?= conv
+
+.PHONY: setup demo test test-nbs test-e2e export check-export benchmarks clean-runs
+
+setup: $(STAMP)
+
+$(STAMP): setup.py settings.ini constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+## Main job: SyncTalklip (conv variant) on the embedded corpus, at `cpu` scale.
+demo: setup
+	mkdir -p runs
+	$(BIN)/papermill nbs/train.ipynb runs/train_$(VARIANT)_$(SCALE).ipynb -p variant $(VARIANT) -p scale $(SCALE) --cwd nbs
+
+## Every test: the library notebooks (nbdev_test, smoke scale), then end-to-end tests.
+test: setup test-nbs test-e2e
+
+test-nbs: setup
+	$(BIN)/nbdev_test --n_workers 2 --skip_file_re '^(train|pretrain_|paper_|_)'
+
+test-e2e: setup
+	$(BIN)/pytest -q tests
+
+## Notebook hygiene: regenerate the package from the notebooks and strip notebook noise.
+export: setup
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+	$(PY) tools/readme.py
+
+check-export: setup
+	$(PY) tools/check_export.py
+
+benchmarks: setup
+	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
