@@ -1,0 +1,79 @@
+"""SyncTalklip generator speed: training step time, peak memory and generation frames/s at `cpu` and `paper` sizes.
+
+Random tensors of the `collate_windows` shapes, a randomly initialised AV-SyncNet of the preset's size as the frozen
+supervisor (so the step includes the hybrid-video pass, the lip loss and L_cav), bf16 autocast as in training.
+Each size runs in its own process so that peak memory is that size's.
+
+    python benchmarks/generator_speed.py                 # both sizes
+    python benchmarks/generator_speed.py --scale cpu --steps 5
+"""
+import argparse, json, os, subprocess, sys, time
+
+def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch: int):
+    import torch
+    from synctalklip.config import make_config
+    from synctalklip.models_avsyncnet import AVSyncNet
+    from synctalklip.trainkit import make_accelerator, autocast, count_params, peak_memory_mb
+    from synctalklip.train_synctalklip import build_models, generator_losses, lip_ce
+    from synctalklip.losses_generator import gan_discriminator_loss
+    torch.manual_seed(0)
+    cfg = make_config(scale)
+    st = cfg.synctalklip
+    acc = make_accelerator("bf16")
+    dev = acc.device
+    expert = AVSyncNet(cfg.avsyncnet.replace(alignment="conv"), vocab_size=32)
+    expert, model, disc, opt_g, opt_d = build_models(cfg, expert, dev)
+    B, T, N, L = clips, frames, faces, 40
+    per = N // B
+    ci = torch.arange(B).repeat_interleave(per)
+    fi = torch.cat([torch.randint(0, T - per + 1, (1,)) + torch.arange(per) for _ in range(B)])
+    tokens = torch.randint(4, 32, (B, L)); tokens[:, -1] = 2
+    batch = dict(clip_index=ci, frame_index=fi, target=torch.rand(len(ci), 3, 96, 96), identity=torch.rand(len(ci), 3, 96, 96),
+                 pose=torch.rand(len(ci), 3, 96, 96), roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(B, T, 2, 3),
+                 rois=torch.randn(B, 1, T, 88, 88), audio=torch.randn(B, T, 104), padding_mask=torch.zeros(B, T, dtype=torch.bool),
+                 tokens=tokens, prev_tokens=torch.cat([torch.ones(B, 1, dtype=torch.long), tokens[:, :-1]], 1))
+    batch = {k: v.to(dev) for k, v in batch.items()}
+    sync = (lambda: torch.cuda.synchronize()) if dev.type == "cuda" else (lambda: None)
+
+    def train_step():
+        with autocast(acc):
+            loss, logs, gen = generator_losses(model, disc, expert, batch, st, 0, None, lip_ce)
+        opt_g.zero_grad(); loss.backward(); opt_g.step()
+        with autocast(acc): ld = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
+        opt_d.zero_grad(); ld.backward(); opt_d.step()
+
+    train_step(); sync()                      # warm-up
+    t0 = time.perf_counter()
+    for _ in range(steps): train_step()
+    sync(); step_s = (time.perf_counter() - t0) / steps
+    # generation only (the generator + its audio embedding), batches of `gen_batch` frames
+    model.eval()
+    x = torch.rand(gen_batch, 3, 96, 96, device=dev); a = torch.randn(gen_batch, st.audio_dim, device=dev)
+    with torch.no_grad(), autocast(acc):
+        model.generator(a, x, x); sync(); t0 = time.perf_counter()
+        for _ in range(steps): model.generator(a, x, x)
+        sync(); fps = steps * gen_batch / (time.perf_counter() - t0)
+    return dict(scale=scale, device=str(dev), threads=torch.get_num_threads(), width=st.width,
+                generator_params_M=round(count_params(model.generator) / 1e6, 2),
+                discriminator_params_M=round(count_params(disc) / 1e6, 2),
+                expert_params_M=round(count_params(expert) / 1e6, 2),
+                clips=B, frames_per_clip=T, generated_faces=len(ci), step_s=round(step_s, 3),
+                peak_memory_mb=round(peak_memory_mb(), 1), generation_fps=round(fps, 1), gen_batch=gen_batch)
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", choices=["cpu", "paper", "all"], default="all")
+    ap.add_argument("--steps", type=int, default=None)
+    ap.add_argument("--child", action="store_true")
+    args = ap.parse_args()
+    shapes = {"cpu": dict(clips=4, frames=75, faces=40, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
+    default_steps = {"cpu": 5, "paper": 2}
+    if args.child:
+        print(json.dumps(bench(args.scale, args.steps or default_steps[args.scale], **shapes[args.scale])))
+        sys.exit(0)
+    for s in (["cpu", "paper"] if args.scale == "all" else [args.scale]):
+        cmd = [sys.executable, __file__, "--child", "--scale", s] + (["--steps", str(args.steps)] if args.steps else [])
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode: print(r.stderr, file=sys.stderr); sys.exit(r.returncode)
+        res = json.loads(r.stdout.strip().splitlines()[-1])
+        print(f"{s:6s} " + "  ".join(f"{k}={v}" for k, v in res.items() if k != "scale"))
