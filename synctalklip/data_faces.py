@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'MEAN_FACE', 'STABLE_POINTS', 'MOUTH', 'ROI_MEAN', 'ROI_STD', 'similarity_transform', 'to3', 'apply_affine',
            'smooth_boxes', 'smooth_points', 'face_affine', 'roi_affine', 'theta_from_pixels', 'roi_theta', 'grey',
            'FaceConfig', 'crops_from_tracks', 'rois_from_faces', 'normalize_rois', 'dlib_available', 'dlib_models',
-           'detect_boxes', 'track_faces', 'real_face_crops']
+           'detect_boxes', 'pick_face', 'interpolate_boxes', 'track_faces', 'real_face_crops']
 
 # %% ../nbs/11_data_faces.ipynb #64bfc5d1
 _OPENFACE_TEMPLATE = np.array([
@@ -91,12 +91,13 @@ def smooth_points(pts: np.ndarray, window: int = 12) -> np.ndarray:
     lo = np.clip(np.arange(T) - window // 2, 0, T); hi = np.clip(lo + window, 0, T); lo = np.clip(hi - window, 0, T)
     return (c[hi] - c[lo]) / (hi - lo)[:, None, None]
 
-# %% ../nbs/11_data_faces.ipynb #8e84ae32
+# %% ../nbs/11_data_faces.ipynb #10953745
 def face_affine(box, pad=(0.1, 0.1, 0.1, 0.1), size: int = 96, frame_hw=None):
     """The padded face box `[x1,y1,x2,y2]` (pad = top, bottom, left, right as fractions of the box height/width),
     clipped to the frame like Wav2Lip, and the affine `[2,3]` from frame pixels to `size`x`size` crop pixels."""
     x1, y1, x2, y2 = map(float, box); w, h = x2 - x1, y2 - y1
     x1, x2, y1, y2 = x1 - pad[2] * w, x2 + pad[3] * w, y1 - pad[0] * h, y2 + pad[1] * h
+    x1, y1, x2, y2 = (float(round(v)) for v in (x1, y1, x2, y2))       # whole pixels, as the crop takes them
     if frame_hw is not None:
         H, W = frame_hw
         x1, y1, x2, y2 = max(0.0, x1), max(0.0, y1), min(float(W), x2), min(float(H), y2)
@@ -127,7 +128,7 @@ def roi_theta(face_M: np.ndarray, roi_M: np.ndarray, face_size=96, roi_size=96, 
     P = to3(face_M) @ np.linalg.inv(to3(roi_M)) @ np.array([[1, 0, off], [0, 1, off], [0, 0, 1]])
     return theta_from_pixels(P[:2], roi_crop, face_size).astype(np.float32)
 
-# %% ../nbs/11_data_faces.ipynb #7c19741c
+# %% ../nbs/11_data_faces.ipynb #f89015ac
 def grey(frame: np.ndarray) -> np.ndarray:
     "RGB uint8 -> grey uint8 (ITU-R 601 weights, as OpenCV's BGR2GRAY on AV-HuBERT's BGR frames)."
     return cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
@@ -157,8 +158,8 @@ def crops_from_tracks(frames: np.ndarray, boxes: np.ndarray, landmarks: np.ndarr
     crop_boxes = np.empty((T, 4), np.float32)
     for t in range(T):
         b, Mf = face_affine(boxes[t], fcfg.pad, fs, (H, W))
-        x1, y1, x2, y2 = b
-        sub = frames[t, int(round(y1)):max(int(round(y2)), int(round(y1)) + 1), int(round(x1)):max(int(round(x2)), int(round(x1)) + 1)]
+        x1, y1, x2, y2 = b.astype(int)
+        sub = frames[t, y1:y2, x1:x2]
         faces[t] = cv2.resize(sub, (fs, fs), interpolation=cv2.INTER_AREA if sub.shape[0] > fs else cv2.INTER_LINEAR)
         Mr = roi_affine(stable[t], lm[t], rs)
         rois[t] = cv2.warpAffine(grey(frames[t]), Mr, (rs, rs), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
@@ -179,7 +180,7 @@ def normalize_rois(x01: torch.Tensor) -> torch.Tensor:
     "0..1 grey ROIs -> AV-HuBERT's normalised input."
     return (x01 - ROI_MEAN) / ROI_STD
 
-# %% ../nbs/11_data_faces.ipynb #d20873f3
+# %% ../nbs/11_data_faces.ipynb #010b6d76
 def dlib_available() -> bool:
     return importlib.util.find_spec("dlib") is not None and importlib.util.find_spec("face_recognition_models") is not None
 
@@ -211,10 +212,23 @@ def detect_boxes(frame: np.ndarray, fcfg: FaceConfig | None = None) -> np.ndarra
     small = cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR) if s != 1 else frame
     return np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in det(small, fcfg.upsample)], np.float64).reshape(-1, 4) / s
 
+def pick_face(cands: np.ndarray, prev: np.ndarray | None) -> int | None:
+    "Index of the face to follow among boxes `cands [n,4]`: the largest at the start, then the one overlapping `prev` most (None if none does)."
+    if len(cands) == 0: return None
+    if prev is None: return int(np.argmax((cands[:, 2] - cands[:, 0]) * (cands[:, 3] - cands[:, 1])))
+    ious = [_iou(c, prev) for c in cands]; i = int(np.argmax(ious))
+    return i if ious[i] > 0 else None                                   # only other faces: a miss
+
+def interpolate_boxes(found: dict[int, np.ndarray], T: int, path=None) -> np.ndarray:
+    "Boxes `[T,4]` from detections at some frames (`{frame: box}`): linear in between, held at the ends."
+    if not found: raise DataError(path or "<frames>", "no_face", "no face in any detection frame")
+    kt = np.array(sorted(found)); kb = np.stack([found[t] for t in kt])
+    return np.stack([np.interp(np.arange(T), kt, kb[:, j]) for j in range(4)], 1)
+
 def track_faces(frames: np.ndarray, fcfg: FaceConfig | None = None, path=None) -> dict:
     """Boxes `[T,4]` and landmarks `[T,68,2]` of the tracked face: detect every `detect_every` frames (and on the last),
-    keep the largest face at the start and then the detection overlapping the previous box most, interpolate boxes
-    between detections and over misses, predict 68 landmarks on every frame. Raises `DataError('no_face')`."""
+    follow one face (`pick_face`), interpolate boxes between detections and over misses, predict 68 landmarks on
+    every frame. Raises `DataError('no_face')` when no detection frame has the face."""
     import dlib
     fcfg = fcfg or FaceConfig()
     _, pred = dlib_models()
@@ -223,16 +237,10 @@ def track_faces(frames: np.ndarray, fcfg: FaceConfig | None = None, path=None) -
     found, prev, n_multi = {}, None, 0
     for t in keys:
         cands = detect_boxes(frames[t], fcfg)
-        if len(cands) == 0: continue
         n_multi += len(cands) > 1
-        if prev is None: i = int(np.argmax((cands[:, 2] - cands[:, 0]) * (cands[:, 3] - cands[:, 1])))
-        else:
-            ious = [_iou(c, prev) for c in cands]; i = int(np.argmax(ious))
-            if ious[i] == 0: continue                                   # only other faces: treat as a miss
-        found[t] = prev = cands[i]
-    if not found: raise DataError(path or "<frames>", "no_face", f"no face in any of {len(keys)} detection frames")
-    kt = np.array(sorted(found)); kb = np.stack([found[t] for t in kt])
-    boxes = np.stack([np.interp(np.arange(T), kt, kb[:, j]) for j in range(4)], 1)
+        i = pick_face(cands, prev)
+        if i is not None: found[t] = prev = cands[i]
+    boxes = interpolate_boxes(found, T, path)
     lms = np.empty((T, 68, 2), np.float64)
     for t in range(T):
         x1, y1, x2, y2 = boxes[t]

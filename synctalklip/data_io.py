@@ -78,7 +78,7 @@ def retime_indices(pts: np.ndarray, end: float, fps: int = FPS, start: float = 0
     t = start + np.arange(n) / fps
     return np.clip(np.searchsorted(pts, t + 1e-6, side="right") - 1, 0, len(pts) - 1)
 
-# %% ../nbs/10_data_io.ipynb #e281bfae
+# %% ../nbs/10_data_io.ipynb #575c1fe6
 @dataclass
 class Clip:
     "A decoded clip: `frames uint8[T,H,W,3]` RGB at `fps`, `audio float32[T*sample_rate/fps]` mono."
@@ -114,7 +114,7 @@ def _decode_video(container, path, fps, start=None):
     step = float(np.median(np.diff(pts))) if len(pts) > 1 else 1.0 / fps
     end = pts[-1] + step
     declared = float(st.duration * st.time_base) if st.duration else None
-    if declared and (pts[0] + declared) - end > max(0.5, 0.2 * declared):
+    if declared and (pts[0] + declared) - end > max(0.2, 0.05 * declared):
         raise DataError(path, "truncated", f"decoded {end - pts[0]:.2f}s of a declared {declared:.2f}s")
     t0 = pts[0] if start is None else min(start, pts[0])
     idx = retime_indices(pts, end, fps, t0)

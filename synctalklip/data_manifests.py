@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'CACHE_VERSION', 'TRUTH_FACES', 'CharTokenizer', 'UnigramTokenizer', 'make_tokenizer', 'process_clip',
            'save_npz_atomic', 'load_cached', 'read_skips', 'preprocess', 'manifest_rows', 'write_manifest',
-           'read_manifest', 'default_splits', 'cache_dir', 'cache_complete', 'build_cache', 'ensure_cache']
+           'read_manifest', 'default_splits', 'cache_dir', 'cache_complete', 'build_cache', 'ensure_cache', 'main',
+           'export_manifests']
 
 # %% ../nbs/13_data_manifests.ipynb #308c0cdd
 class CharTokenizer:
@@ -78,8 +79,8 @@ def make_tokenizer(data_cfg: DataConfig | None = None, cache=None):
         if (cache / "spm_unigram.model").exists(): return UnigramTokenizer(cache / "spm_unigram.model")
         return UnigramTokenizer.train(wrd, prefix)
 
-# %% ../nbs/13_data_manifests.ipynb #e05c3b72
-CACHE_VERSION = 1
+# %% ../nbs/13_data_manifests.ipynb #3f6c0981
+CACHE_VERSION = 2
 TRUTH_FACES = FaceConfig(pad=(0.0, 0.0, 0.0, 0.0))   # the renderer's boxes already span forehead to chin
 
 def _alignment(ref: ClipRef) -> dict | None:
@@ -130,7 +131,7 @@ def load_cached(path) -> dict:
         if k in d: d[k] = str(d[k])
     return d
 
-# %% ../nbs/13_data_manifests.ipynb #8a072e90
+# %% ../nbs/13_data_manifests.ipynb #73b85e40
 def _work(args):
     "Worker: process one clip and write its npz; returns (id, split, reason, detail); reason None = done."
     ref, out, cfg, faces = args
@@ -169,6 +170,12 @@ def preprocess(refs: list[ClipRef], out, data_cfg: DataConfig | None = None, fac
     cfg = data_cfg or DataConfig(); out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for stray in out.glob("*/.*.tmp.npz"): stray.unlink(missing_ok=True)     # leftovers of a killed run
     skips = read_skips(out)
+    if retry_skipped and skips:                                    # forget the old verdicts of the clips retried now
+        again = {(r.id, r.split) for r in refs}
+        keep = [[i, s, *v] for (i, s), v in skips.items() if (i, s) not in again]
+        tmp = out / f".skipped.csv.{os.getpid()}.tmp"
+        with open(tmp, "w", newline="") as f: csv.writer(f).writerows([["id", "split", "reason", "detail"], *keep])
+        os.replace(tmp, out / "skipped.csv"); skips = read_skips(out)
     todo = [r for r in refs if not (out / r.split / f"{r.key}.npz").exists()
             and (retry_skipped or (r.id, r.split) not in skips)]
     args = [(dict(id=r.id, video=str(r.video), split=r.split), str(out), cfg.to_dict(), faces) for r in todo]
@@ -275,3 +282,46 @@ def ensure_cache(data_cfg: DataConfig, domain: str = "main", seed: int = 0, face
         if not cache_complete(cache):
             build_cache(root, cache, data_cfg, faces=faces, progress=(not in_test()) if progress is None else progress)
     return cache
+
+# %% ../nbs/13_data_manifests.ipynb #bff72a8a
+def main(argv: list[str] | None = None) -> int:
+    "synctalklip-preprocess [--root PATH --layout lrs2|lrs3] [--splits ...] [--workers N] [--out DIR] [--retry-skipped]"
+    import argparse
+    from synctalklip.config import make_config
+    ap = argparse.ArgumentParser(prog="synctalklip-preprocess", description="Preprocess a corpus into the synctalklip cache.")
+    ap.add_argument("--root", default=None, help="LRS2/LRS3 root (default: the embedded corpus)")
+    ap.add_argument("--layout", default="lrs2", choices=["lrs2", "lrs3"])
+    ap.add_argument("--scale", default="cpu", help="config preset for the embedded corpus size")
+    ap.add_argument("--splits", nargs="*", default=None)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--faces", default="auto", choices=["auto", "truth", "detect"])
+    ap.add_argument("--out", default=None, help="cache folder (default: where ensure_cache looks)")
+    ap.add_argument("--retry-skipped", action="store_true")
+    a = ap.parse_args(argv)
+    cfg = make_config(a.scale, **{"data.root": a.root, "data.layout": a.layout, "data.num_workers": a.workers}).data
+    if a.root is None:
+        from synctalklip.synth_corpus import ensure_corpus
+        root = ensure_corpus(cfg)
+    else: root = Path(a.root)
+    out = Path(a.out) if a.out else cache_dir(cfg, faces=a.faces)
+    splits = a.splits or default_splits(a.layout)
+    if a.retry_skipped:
+        refs = [r for s in splits for r in list_clips(root, s, a.layout)]
+        preprocess(refs, out, cfg, a.faces, a.workers, True, retry_skipped=True)
+    build_cache(root, out, cfg, splits, a.faces, a.workers, True)
+    meta = json.loads((out / "cache.json").read_text())
+    print(f"cache at {out}: {meta['counts']}, {meta['n_skipped']} skipped (see skipped.csv)")
+    return 0
+
+# %% ../nbs/13_data_manifests.ipynb #dc6f8668
+def export_manifests(data_cfg: DataConfig, out_dir=None, domain: str = "main", seed: int = 0) -> Path:
+    "Write `<out_dir>/<corpus name>/{split}.tsv/.wrd` for the embedded corpus of `data_cfg` (generated if needed)."
+    from synctalklip.synth_corpus import ensure_corpus, corpus_name
+    from synctalklip.registry import project_root
+    root = Path(ensure_corpus(data_cfg, domain=domain, seed=seed))
+    out = Path(out_dir or project_root() / "data_manifests") / corpus_name(data_cfg, domain, seed)
+    try: root_line = str(root.resolve().relative_to(project_root().resolve()))
+    except ValueError: root_line = str(root.resolve())
+    for s in default_splits("lrs2"):
+        write_manifest(out, s, root_line, manifest_rows(list_clips(root, s), root, None, data_cfg.sample_rate, data_cfg.fps))
+    return out

@@ -87,7 +87,7 @@ class TemporalConv(nn.Module):
         w = self.logits.softmax(-1).to(x.dtype)
         return F.conv1d(x.transpose(1, 2), w, padding=self.kernel // 2, groups=x.shape[-1]).transpose(1, 2)
 
-# %% ../nbs/20_models_avsyncnet.ipynb #b10c2aa0
+# %% ../nbs/20_models_avsyncnet.ipynb #6f3d5ba3
 class AVSyncNet(nn.Module):
     """AV-HuBERT-style encoder + lip-reading decoder. `encode` runs with audio, video or both; `audio_embed` /
     `video_embed` give single-modality features (after the `conv` variant's temporal filter); `lipread` gives
@@ -178,9 +178,10 @@ class AVSyncNet(nn.Module):
     @torch.no_grad()
     def generate(self, video, padding_mask=None, beam: int = 1, max_len: int | None = None,
                  len_norm: float = 1.0) -> list[list[int]]:
-        "Token ids (no bos/eos) per utterance: greedy for `beam=1`, else beam search with length normalisation."
+        """Token ids (no bos/eos) per utterance: greedy for `beam=1`, else beam search with length normalisation.
+        Default `max_len` = frames + 10 (speech runs below one character per 25 Hz frame)."""
         enc = self.encode(video=video, padding_mask=padding_mask)
-        return beam_search(self, enc["x"], padding_mask, beam, max_len or 2 * video.shape[2] + 10, len_norm)
+        return beam_search(self, enc["x"], padding_mask, beam, max_len or video.shape[2] + 10, len_norm)
 
     def freeze(self) -> "AVSyncNet":
         "Eval mode, no parameter gradients (gradients still flow to the inputs): the frozen expert of stage 2."

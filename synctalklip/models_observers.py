@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .config import ConfigBase, choice
 
 # %% auto #0
-__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'Seq2SeqReader', 'ConformerBlock',
-           'ConformerReader', 'make_observer']
+__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'Seq2SeqReader', 'beam_search',
+           'ConformerBlock', 'ConformerReader', 'make_observer']
 
 # %% ../nbs/23_models_observers.ipynb #d0ee3186
 @dataclass
@@ -69,7 +69,7 @@ class LipFrontend(nn.Module):
         x = self.stem(video).transpose(1, 2).flatten(0, 1)        # [B*T, c, h, w]
         return self.proj(self.trunk(x).mean((-2, -1)).view(B, T, -1))
 
-# %% ../nbs/23_models_observers.ipynb #5593d549
+# %% ../nbs/23_models_observers.ipynb #c776af79
 class Seq2SeqReader(nn.Module):
     "Conv front end, BiGRU encoder, attention GRU decoder over characters."
     def __init__(self, cfg: ObserverConfig, vocab_size: int, pad: int = 0, bos: int = 1, eos: int = 2):
@@ -81,13 +81,17 @@ class Seq2SeqReader(nn.Module):
                               dropout=cfg.dropout if cfg.n_layers > 1 else 0.0)
         self.embed = nn.Embedding(vocab_size, d, padding_idx=pad)
         self.init_h = nn.Linear(d, d)
-        self.cell = nn.GRUCell(2 * d, d)
+        self.dec_rnn = nn.GRU(d, d, num_layers=cfg.n_layers, batch_first=True, dropout=cfg.dropout if cfg.n_layers > 1 else 0.0)
         self.query = nn.Linear(d, d, bias=False)
         self.out = nn.Sequential(nn.Linear(2 * d, d), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(d, vocab_size))
         self.drop = nn.Dropout(cfg.dropout)
 
     def encode(self, video, padding_mask=None):
-        x = self.drop(self.frontend(video))
+        x = self.drop(self.frontend(video)).float()
+        with torch.autocast(x.device.type, enabled=False):   # recurrent parts in fp32 (bf16 GRUs are slow on CPU)
+            return self._rnn(x, padding_mask)
+
+    def _rnn(self, x, padding_mask):
         if padding_mask is not None:
             lengths = (~padding_mask).sum(1).clamp_min(1).cpu()
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
@@ -97,19 +101,18 @@ class Seq2SeqReader(nn.Module):
         return y
 
     def decode(self, memory, padding_mask, prev_tokens):
-        B, L = prev_tokens.shape
+        with torch.autocast(memory.device.type, enabled=False):
+            return self._decode(memory.float(), padding_mask, prev_tokens)
+
+    def _decode(self, memory, padding_mask, prev_tokens):
         valid = (~padding_mask).float() if padding_mask is not None else memory.new_ones(memory.shape[:2])
         mean = (memory * valid[..., None]).sum(1) / valid.sum(1, keepdim=True).clamp_min(1)
-        h = torch.tanh(self.init_h(mean)); ctx = torch.zeros_like(h)
-        emb = self.drop(self.embed(prev_tokens))
-        outs = []
-        for l in range(L):
-            h = self.cell(torch.cat([emb[:, l], ctx], -1), h)
-            att = torch.einsum("btd,bd->bt", memory, self.query(h)) / math.sqrt(memory.shape[-1])
-            if padding_mask is not None: att = att.masked_fill(padding_mask, float("-inf"))
-            ctx = torch.einsum("bt,btd->bd", att.softmax(-1), memory)
-            outs.append(torch.cat([h, ctx], -1))
-        return self.out(torch.stack(outs, 1))
+        h0 = torch.tanh(self.init_h(mean))[None].repeat(self.cfg.n_layers, 1, 1).contiguous()
+        h, _ = self.dec_rnn(self.drop(self.embed(prev_tokens)), h0)                      # [B, L, d]
+        att = torch.einsum("btd,bld->blt", memory, self.query(h)) / math.sqrt(memory.shape[-1])
+        if padding_mask is not None: att = att.masked_fill(padding_mask[:, None], float("-inf"))
+        ctx = torch.einsum("blt,btd->bld", att.softmax(-1), memory)
+        return self.out(torch.cat([h, ctx], -1))
 
     def forward(self, video, padding_mask, prev_tokens):
         "Teacher-forced logits `[B, L, V]`."
@@ -124,11 +127,49 @@ class Seq2SeqReader(nn.Module):
     @torch.no_grad()
     def transcribe(self, video, padding_mask=None, beam: int | None = None) -> list[list[int]]:
         "Beam-search token ids (no bos/eos) per utterance."
-        from synctalklip.models_avsyncnet import beam_search
         mem = self.encode(video, padding_mask)
-        return beam_search(self, mem, padding_mask, beam=beam or self.cfg.beam, max_len=self.cfg.max_len)
+        return beam_search(self, mem, padding_mask, beam=beam or self.cfg.beam, max_len=min(self.cfg.max_len, video.shape[2] + 10))
 
-# %% ../nbs/23_models_observers.ipynb #a569cb00
+# %% ../nbs/23_models_observers.ipynb #b51ebfa4
+@torch.no_grad()
+def beam_search(model: nn.Module, memory: torch.Tensor, padding_mask: torch.Tensor | None, beam: int = 5,
+                max_len: int = 100, len_norm: float = 1.0) -> list[list[int]]:
+    "Best token ids (no bos/eos) per utterance for any model with `decode(memory, padding_mask, prev_tokens)`."
+    B, k, V = memory.shape[0], max(1, beam), model.vocab_size
+    dev = memory.device
+    mem = memory.repeat_interleave(k, 0)
+    pm = padding_mask.repeat_interleave(k, 0) if padding_mask is not None else None
+    seqs = torch.full((B * k, 1), model.bos, dtype=torch.long, device=dev)
+    scores = torch.full((B, k), float("-inf"), device=dev); scores[:, 0] = 0
+    finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(B)]
+    done = torch.zeros(B, dtype=torch.bool)
+    for t in range(max_len):
+        logp = model.decode(mem, pm, seqs)[:, -1].float().log_softmax(-1)
+        logp[:, model.pad] = float("-inf"); logp[:, model.bos] = float("-inf")
+        cand = scores[..., None] + logp.view(B, k, V)                          # [B, k, V]
+        ended = cand[:, :, model.eos].cpu()
+        for b in range(B):
+            if done[b]: continue
+            for j in range(k):
+                if ended[b, j] > float("-inf"):
+                    finished[b].append((float(ended[b, j]) / (t + 1) ** len_norm, seqs[b * k + j, 1:].tolist()))
+        cand[:, :, model.eos] = float("-inf")
+        top_s, top_i = cand.view(B, k * V).topk(k, -1)
+        rows = (torch.arange(B, device=dev)[:, None] * k + top_i // V).view(-1)
+        seqs = torch.cat([seqs[rows], (top_i % V).view(-1, 1)], 1)
+        scores = top_s.masked_fill(done.to(dev)[:, None], float("-inf"))
+        live_best = (scores.max(1).values / max_len ** len_norm).cpu()   # the best any live hypothesis can still reach
+        for b in range(B):
+            if not done[b] and len(finished[b]) >= k and max(f[0] for f in finished[b]) >= live_best[b]: done[b] = True
+        if bool(done.all()): break
+    out = []
+    for b in range(B):
+        if not finished[b]:
+            j = int(scores[b].argmax()); finished[b].append((0.0, seqs[b * k + j, 1:].tolist()))
+        out.append(max(finished[b], key=lambda f: f[0])[1])
+    return out
+
+# %% ../nbs/23_models_observers.ipynb #5281174e
 def _sinusoids(T: int, d: int, device=None) -> torch.Tensor:
     pos = torch.arange(T, device=device, dtype=torch.float32)[:, None]
     div = torch.exp(torch.arange(0, d, 2, device=device, dtype=torch.float32) * (-math.log(10000.0) / d))
@@ -153,6 +194,7 @@ class ConformerBlock(nn.Module):
         h = self.norm_conv(x)
         if padding_mask is not None: h = h.masked_fill(padding_mask[..., None], 0.0)
         h = F.glu(self.pw1(h.transpose(1, 2)), dim=1)
+        if padding_mask is not None: h = h.masked_fill(padding_mask[:, None], 0.0)   # padding must not leak through the depthwise conv
         h = self.pw2(F.silu(self.bn(self.dw(h)))).transpose(1, 2)
         x = x + self.drop(h)
         x = x + 0.5 * self.ff2(x)

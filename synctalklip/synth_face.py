@@ -89,7 +89,7 @@ def frame_visemes(phonemes: list[Interval], n_frames: int, fps: int = 25) -> np.
         out[(t >= p.start) & (t < p.end)] = phoneme_to_viseme(p.label)
     return out
 
-# %% ../nbs/04_synth_face.ipynb #a1500e84
+# %% ../nbs/04_synth_face.ipynb #294f82fa
 STYLES = {
     "main":   dict(background="gradient", move_px=0.02, roll_deg=3.0, yaw=0.10, scale=0.03, light=0.06, shade=0.10),
     "second": dict(background="pattern", move_px=0.045, roll_deg=7.0, yaw=0.22, scale=0.07, light=0.15, shade=0.25),
@@ -114,7 +114,7 @@ def make_identity(seed: int, style: str = "main") -> dict:
         nose_l=r.uniform(0.9, 1.1), mouth_w=r.uniform(0.34, 0.42), lip_u=r.uniform(0.06, 0.11),
         lip_l=r.uniform(0.08, 0.13), lip=np.clip(skin * np.array([0.85, 0.55, 0.55]) + r.normal(0, 6, 3), 30, 255),
         mouth_y=r.uniform(0.40, 0.47), teeth=np.array([235, 230, 215]) * r.uniform(0.85, 1.0),
-        bg1=bg1, bg2=bg2, bg_angle=r.uniform(0, np.pi), bg_freq=r.uniform(2, 6), scale=r.uniform(0.205, 0.235),
+        bg1=bg1, bg2=bg2, bg_angle=r.uniform(0, np.pi), bg_freq=r.uniform(2, 6), scale=r.uniform(0.25, 0.28),
     )
 
 def background(ident: dict, size: int) -> np.ndarray:
@@ -152,7 +152,7 @@ def make_motion(rng: np.random.Generator, n_frames: int, fps: int = 25, style: s
     return dict(pose=pose.astype(np.float32), eye_open=eye, light=light.astype(np.float32),
                 shade_dir=float(rng.uniform(-1, 1)) * st["shade"])
 
-# %% ../nbs/04_synth_face.ipynb #411d555e
+# %% ../nbs/04_synth_face.ipynb #18e47a8c
 def _arc(x0, x1, y, h, n, depth):
     "An upward arc of `n` points from x0 to x1 at height y, bulging by h."
     u = np.linspace(0, 1, n)
@@ -215,10 +215,10 @@ def project(pts: np.ndarray, pose: np.ndarray, ident: dict, size: int) -> np.nda
     s = ident["scale"] * size * np.exp(ls)
     c, sn = np.cos(roll), np.sin(roll)
     px = (c * x - sn * y) * s + size * (0.5 + dx)
-    py = (sn * x + c * y) * s + size * (0.5 + dy) - 0.02 * size
+    py = (sn * x + c * y) * s + size * (0.5 + dy) - 0.04 * size
     return np.stack([px, py], 1)
 
-# %% ../nbs/04_synth_face.ipynb #b87ec76e
+# %% ../nbs/04_synth_face.ipynb #da9723bf
 _SH = 16.0
 def _p(pts): return np.round(np.asarray(pts) * _SH).astype(np.int32).reshape(-1, 1, 2)
 def _col(c): return tuple(float(v) for v in c)
@@ -259,8 +259,10 @@ def draw_face(img: np.ndarray, ident: dict, m: np.ndarray, eye_open: float, pose
     # neck, hair behind, ears
     chin = L[8]; neck_w = 0.55 * s
     _fill(img, [(L[4][0] + 0.1 * s, L[4][1]), (L[12][0] - 0.1 * s, L[12][1]), (chin[0] + neck_w, size + 5), (chin[0] - neck_w, size + 5)], skin * 0.8)
-    if ident["hair_style"] == 1:
-        _fill(img, np.concatenate([top, [L[16] + (0.25 * s, 0.9 * s), L[0] + (-0.25 * s, 0.9 * s)]]), hair)
+    if ident["hair_style"] == 1:     # long hair: an enlarged head outline falling to the shoulders
+        c = top.mean(0)
+        big = c + (top - c) * 1.18
+        _fill(img, np.concatenate([big, [L[16] + (0.3 * s, 1.3 * s), L[0] + (-0.3 * s, 1.3 * s)]]), hair)
     for k, sgn in ((0, -1), (16, 1)):
         cv2.ellipse(img, (int(L[k][0] * _SH), int((L[k][1] + 0.2 * s) * _SH)), (int(0.16 * s * _SH), int(0.3 * s * _SH)),
                     0, 0, 360, _col(skin * 0.9), -1, cv2.LINE_AA, 4)

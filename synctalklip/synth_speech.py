@@ -86,12 +86,12 @@ def open_sentence(rng: np.random.Generator, words: tuple[str, ...] | None = None
     p = 1.0 / np.arange(1, len(words) + 1) ** zipf
     return " ".join(words[i] for i in rng.choice(len(words), size=n, p=p / p.sum()))
 
-# %% ../nbs/03_synth_speech.ipynb #4d7941ce
+# %% ../nbs/03_synth_speech.ipynb #c288a59d
 VOICES = {
     "main": ["en-us", "en", "en-us+m3", "en+f2", "en-us+f3", "en-gb-x-rp", "en-us+m7", "en+m1", "en+f1", "en+m2",
              "en-us+f4", "en+m4", "en-us+f5", "en+m6"],
-    "second": ["en+m5", "en+f3", "en-us+m2", "en-gb-x-rp+f4", "en+m8", "en-us+f1", "en-gb+m3", "en+f5",
-               "en-us+m4", "en-gb-x-rp+m6"],
+    "second": ["en+m5", "en+f3", "en-us+m2", "en-gb-x-rp+f4", "en+m8", "en-us+f1", "en-gb-scotland+m3", "en+f5",
+               "en-us+m4", "en-gb-x-rp+m6", "en-029", "en-us-nyc+f2", "en-gb-x-gbclan+m1"],
 }
 DOMAINS = tuple(VOICES)
 
@@ -200,7 +200,7 @@ def _init_engine():
     global _ENGINE, _ENGINE_PID
     _ENGINE, _ENGINE_PID = _Espeak(), os.getpid()
 
-# %% ../nbs/03_synth_speech.ipynb #fd99ae70
+# %% ../nbs/03_synth_speech.ipynb #64aa23fa
 @dataclass
 class Interval:
     label: str
@@ -223,6 +223,36 @@ class Utterance:
 
 def _clean_phoneme(lab: str) -> str: return lab.replace("'", "").replace(",", "").strip()
 
+def _word_spans(norm: str, word_events, pints, text):
+    """(start, end) sample of every word of `norm`. espeak sometimes speaks two words as one (`at a`): a WORD event
+    then covers several text words; its phonemes are shared out in order, in proportion to the words' letters."""
+    starts, pos = [], 1                               # espeak text positions are 1-based character offsets
+    for w in norm.split(" "):
+        starts.append(pos); pos += len(w) + 1
+    words = norm.split(" ")
+    evs = sorted({p for p, _ in word_events})
+    owner = [max([e for e in evs if e <= s], default=None) for s in starts]
+    if owner[0] is None: raise TextError(f"sentence {text!r}: espeak reported no word event for its first word")
+    out = []
+    for e in evs:
+        idx = [i for i, o in enumerate(owner) if o == e]
+        ph = [p for p in pints if p[3] == e]
+        if not idx: continue
+        if not ph: raise TextError(f"sentence {text!r}: espeak produced no phonemes for {' '.join(words[i] for i in idx)!r}")
+        if len(idx) == 1: out.append((ph[0][1], ph[-1][2])); continue
+        if len(ph) >= len(idx):                       # contiguous phoneme chunks, at least one each
+            w = np.array([len(words[i]) for i in idx], float)
+            cuts = np.round(np.cumsum(w)[:-1] / w.sum() * len(ph)).astype(int)
+            cuts = np.clip(cuts, np.arange(1, len(idx)), len(ph) - np.arange(len(idx) - 1, 0, -1))
+            bounds = [0, *cuts.tolist(), len(ph)]
+            out += [(ph[a][1], ph[b - 1][2]) for a, b in zip(bounds, bounds[1:])]
+        else:                                         # fewer phonemes than words: split the time evenly
+            t = np.linspace(ph[0][1], ph[-1][2], len(idx) + 1)
+            out += [(int(a), int(b)) for a, b in zip(t, t[1:])]
+    if len(out) != len(words):
+        raise TextError(f"sentence {text!r}: could not align {len(words)} words to espeak's word events")
+    return out
+
 def synthesize(text: str, speaker: Speaker, lead: float = 0.2, tail: float = 0.2, sample_rate: int = 16000,
                fps: int = 25, seed: int = 0) -> Utterance:
     "Speak `text` (normalised first) with `speaker`; see above for the time line. Raises `TextError` on bad text."
@@ -240,15 +270,7 @@ def synthesize(text: str, speaker: Speaker, lead: float = 0.2, tail: float = 0.2
         lab = _clean_phoneme(e[4])
         if lab and not lab.startswith("_") and nxt > e[1]: pints.append((lab, e[1], nxt, e[2]))
     if not pints: raise TextError(f"sentence {text!r}: espeak produced no phonemes")
-    # words: phonemes whose text position falls inside the word's span
-    words_n = norm.split()
-    wints = []
-    for j, w in enumerate(wd):
-        lo, hi = w[2], w[2] + w[3]
-        mine = [p for p in pints if lo <= p[3] < hi]
-        if mine: wints.append((mine[0][1], mine[-1][2]))
-    if len(wints) != len(words_n):   # espeak may split/merge tokens: fall back to even phoneme split by word order
-        raise TextError(f"sentence {text!r}: espeak reported {len(wints)} words with phonemes, expected {len(words_n)}")
+    wints = _word_spans(norm, [(e[2], e[1]) for e in wd], pints, text)
     # resample and place on the padded time line
     audio = resample_poly(raw.astype(np.float32) / 32768.0, sample_rate // 50, sr0 // 50).astype(np.float32)
     spf = sample_rate // fps
@@ -262,5 +284,5 @@ def synthesize(text: str, speaker: Speaker, lead: float = 0.2, tail: float = 0.2
     off = (start_at - int(first)) / sample_rate
     to_s = lambda smp: round(smp / sr0 + off, 5)
     phonemes = [Interval(l, to_s(a), to_s(b)) for l, a, b, _ in pints]
-    words = [Interval(w, to_s(a), to_s(b)) for w, (a, b) in zip(words_n, wints)]
+    words = [Interval(w, to_s(a), to_s(b)) for w, (a, b) in zip(norm.split(), wints)]
     return Utterance(norm, out, sample_rate, fps, words, phonemes, speaker)

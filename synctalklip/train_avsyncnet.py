@@ -25,16 +25,20 @@ __all__ = ['PRETRAIN_FIELDS', 'Utterances', 'to_device', 'alignment_of', 'load_u
            'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings', 'wer_by_source',
            'evaluate_expert']
 
-# %% ../nbs/40_train_avsyncnet.ipynb #329a0a99
+# %% ../nbs/40_train_avsyncnet.ipynb #d26f6c36
 class Utterances:
     "One split of utterances: `batch(indices)` collates them; `mfcc(i)`, `ids`, `texts`, `sources`."
-    def __init__(self, items: Sequence, collate: Callable, tokenizer=None, sources: Sequence[str] | None = None):
-        self.items, self.collate, self.tokenizer = items, collate, tokenizer
+    def __init__(self, items: Sequence, collate: Callable, tokenizer=None, sources: Sequence[str] | None = None,
+                 augment: bool = False):
+        self.items, self.collate, self.tokenizer, self.augment = items, collate, tokenizer, augment
         self._sources = list(sources) if sources is not None else None
 
     def __len__(self): return len(self.items)
     def item(self, i: int) -> dict: return self.items[i]
-    def batch(self, idx) -> dict: return self.collate([self.items[int(i)] for i in idx])
+    def batch(self, idx, rng: np.random.Generator | None = None) -> dict:
+        "Collate items `idx`; with `augment` and an `rng` (training), the collate's random crop and flip."
+        items = [self.items[int(i)] for i in idx]
+        return self.collate(items, augment=True, rng=rng) if (self.augment and rng is not None) else self.collate(items)
     def mfcc(self, i: int) -> np.ndarray: return np.asarray(self.items[i]["mfcc"], dtype=np.float32)
     @property
     def ids(self) -> list[str]: return [str(self.items[i]["id"]) for i in range(len(self))]
@@ -52,7 +56,7 @@ class Utterances:
 def to_device(batch: dict, device) -> dict:
     return {k: (v.to(device) if torch.is_tensor(v) else v) for k, v in batch.items()}
 
-# %% ../nbs/40_train_avsyncnet.ipynb #7d549689
+# %% ../nbs/40_train_avsyncnet.ipynb #583b6a6c
 def alignment_of(cfg: Config, uid: str, domain: str = "main") -> dict:
     "The alignment JSON (words, source, ...) of clip `uid` (`speaker/clip`) of the corpus."
     from synctalklip.synth_corpus import ensure_corpus
@@ -72,9 +76,10 @@ def load_utterances(cfg: Config, split: str, domain: str = "main") -> Utterances
         for it in items:
             try: sources.append(str(alignment_of(cfg, str(it["id"]), domain).get("source", "unknown")))
             except FileNotFoundError: sources.append("unknown")
-    return Utterances(items, data_datasets.collate_utterances, getattr(ds, "tokenizer", None), sources)
+    return Utterances(items, data_datasets.collate_utterances, getattr(ds, "tokenizer", None), sources,
+                      augment=(split == "train"))
 
-# %% ../nbs/40_train_avsyncnet.ipynb #53d0ff8a
+# %% ../nbs/40_train_avsyncnet.ipynb #5b2223b7
 def mfcc_frames(mfcc: np.ndarray, n_frames: int | None = None) -> np.ndarray:
     "[13, 4T] MFCC at 100 Hz -> [T, 156] (MFCC, delta, delta-delta; 4 stacked per 25 Hz frame)."
     import librosa
@@ -101,10 +106,9 @@ def fit_kmeans(feats: Sequence[np.ndarray], n_clusters: int, seed: int = 0, max_
                          max_iter=100).fit((X - mu) / sd)
     return lambda x: km.predict(((np.asarray(x, dtype=np.float32) - mu) / sd)).astype(np.int64)
 
-def clip_lengths(data: Utterances, batch_size: int = 16) -> list[int]:
-    out = []
-    for idx in data.batches(batch_size): out += (~data.batch(idx)["padding_mask"]).sum(1).tolist()
-    return out
+def clip_lengths(data: Utterances) -> list[int]:
+    "Frames per utterance (rows of its 25 Hz audio features)."
+    return [len(it["audio"] if "audio" in it else it["fbank"]) for it in (data.item(i) for i in range(len(data)))]
 
 def mfcc_targets(data: Utterances, n_clusters: int, seed: int = 0) -> dict[str, np.ndarray]:
     "Iteration-1 targets: k-means of stacked MFCC features, per utterance id."
@@ -167,14 +171,14 @@ def modality_keep(B: int, cfg: AVSyncNetConfig, rng: np.random.Generator):
     keep_v = torch.from_numpy((~(drop & ~drop_audio)).astype(np.float32))
     return keep_a, keep_v
 
-# %% ../nbs/40_train_avsyncnet.ipynb #ee8957ec
+# %% ../nbs/40_train_avsyncnet.ipynb #d63cc6e4
 def pretrain_step_fn(model, opt, data: Utterances, targets: dict, cfg: AVSyncNetConfig, seed: int, stage: int,
                      total: int, accelerator=None, clip: float = 5.0) -> Callable[[int], dict]:
     "One step of masked cluster prediction (paper Eq. 3) with span masking and modality dropout."
     dev = next(model.parameters()).device
     def step_fn(step: int) -> dict:
         rng = step_rng(seed, 100 + stage, step)
-        b = data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False))
+        b = data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False), rng)
         pm = b["padding_mask"]; B, T = pm.shape
         tg = target_batch(targets, b["ids"], T)
         ma = span_mask((B, T), cfg.mask_prob_audio, cfg.mask_length, rng, pm)
@@ -215,7 +219,7 @@ def finetune_step_fn(model, opt, data: Utterances, cfg: AVSyncNetConfig, seed: i
     enc_params = encoder_parameters(model)
     def step_fn(step: int) -> dict:
         rng = step_rng(seed, 200, step)
-        b = to_device(data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False)), dev)
+        b = to_device(data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False), rng), dev)
         frozen = step < cfg.freeze_steps
         for p in enc_params: p.requires_grad_(not frozen)
         set_lr(opt, lr_at(step, total, cfg.lr))
@@ -319,13 +323,13 @@ def finetune(cfg: Config, data: Utterances, run: Run, init_state: dict | None, v
                     finetune_av=trainer.last_logs.get("av"), params=count_params(model))
     return model
 
-# %% ../nbs/40_train_avsyncnet.ipynb #ff3531c7
+# %% ../nbs/40_train_avsyncnet.ipynb #60645d9d
 def ensure_pretrained(cfg: Config, data: Utterances | None = None, root=None, vocab_size: int | None = None,
                       progress: bool | None = None) -> tuple[AVSyncNet, Run]:
     "The finished pre-training run for `cfg` (shared by all alignments), training it when absent."
     d = pretrain_config(cfg)
     root = Path(root or runs_home())
-    with file_lock(root / ".locks" / "avsyncnet_pretrain.lock"):
+    with file_lock(root / ".locks" / f"{_config_id('avsyncnet_pretrain', d)}.lock"):
         run = _matching("avsyncnet_pretrain", d, root)
         if run is None:
             data = data if data is not None else load_utterances(cfg, "train")
@@ -345,7 +349,7 @@ def ensure_expert(cfg: Config, alignment: str | None = None, data: Utterances | 
         raise ValueError(f"alignment={cfg.avsyncnet.alignment!r}; choose one of {ALIGNMENTS}")
     d = expert_config(cfg)
     root = Path(root or runs_home())
-    with file_lock(root / ".locks" / "avsyncnet.lock"):
+    with file_lock(root / ".locks" / f"{_config_id('avsyncnet', d)}.lock"):
         run = _matching("avsyncnet", d, root)
         if run is None:
             data = data if data is not None else load_utterances(cfg, "train")

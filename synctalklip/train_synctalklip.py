@@ -21,8 +21,8 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
 # %% auto #0
 __all__ = ['expert_alignment', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'generator_losses',
            'to_device', 'build_models', 'train_synctalklip', 'mask_lower_half', 'reference_index', 'generate_clip',
-           'lipread_text', 'evaluate_clips', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves',
-           'window_batches', 'load_cached_clip', 'test_clips', 'clip_audio', 'generator_config', 'load_generator',
+           'transcribe_videos', 'evaluate_clips', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves',
+           'window_batches', 'eval_clip', 'test_clips', 'clip_audio', 'generator_config', 'load_generator',
            'ensure_generator', 'evaluate_run', 'write_samples']
 
 # %% ../nbs/41_train_synctalklip.ipynb #8231c569
@@ -148,7 +148,7 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
     model.eval(); disc.eval()
     return model, disc, trainer
 
-# %% ../nbs/41_train_synctalklip.ipynb #90bdb6b3
+# %% ../nbs/41_train_synctalklip.ipynb #e020b269
 def mask_lower_half(faces: torch.Tensor) -> torch.Tensor:
     "The pose input: faces `[...,3,96,96]` with the lower half zeroed."
     out = faces.clone(); out[..., faces.shape[-2] // 2:, :] = 0; return out
@@ -175,42 +175,52 @@ def generate_clip(model: SyncTalklip, faces: torch.Tensor, audio: torch.Tensor, 
     return torch.cat(out).clamp(0, 1)
 
 @torch.no_grad()
-def lipread_text(expert: nn.Module, video: torch.Tensor, decode: Callable, beam: int = 1) -> str:
-    "The expert's transcript of one clip's ROIs `[1,T,88,88]`."
-    ids = expert.generate(video[None].float(), torch.zeros(1, video.shape[1], dtype=torch.bool, device=video.device), beam=beam)
-    return decode(ids[0])
+def transcribe_videos(expert: nn.Module, videos: list[torch.Tensor], decode: Callable, beam: int = 1,
+                      batch_size: int = 8, accelerator=None) -> list[str]:
+    """The expert's transcripts of ROI videos `[T_i,88,88]` (its normalisation), decoded in padded batches; at most
+    one character per frame (`max_len = T`)."""
+    from synctalklip.data_datasets import pad_stack
+    dev = next(expert.parameters()).device
+    out = []
+    for s in range(0, len(videos), batch_size):
+        v, pm = pad_stack([x.float() for x in videos[s:s + batch_size]])
+        with autocast(accelerator):
+            ids = expert.generate(v[:, None].to(dev), pm.to(dev), beam=beam, max_len=v.shape[1])
+        out += [decode(i) for i in ids]
+    return out
 
 @torch.no_grad()
 def evaluate_clips(model: SyncTalklip, expert: nn.Module, clips: list[dict], decode: Callable, seed: int = 0,
-                   beam: int = 1, to_rois: Callable | None = None, keep: int = 0, accelerator=None) -> tuple[dict, list]:
-    """Metrics of generated test clips against the identity-frame copy baseline. Each clip: `faces [T,3,96,96]`
+                   beam: int = 1, to_rois: Callable | None = None, keep: int = 0, accelerator=None,
+                   ssim_frames: int | None = 16) -> tuple[dict, list]:
+    """Metrics of generated test clips against the identity-frame copy baseline. PSNR uses every frame; SSIM (slow on
+    CPU: `metrics.ssim` filters in float64) uses `ssim_frames` evenly spaced frames per clip (None: all). Each clip: `faces [T,3,96,96]`
     (0..1), `audio [T,104]`, `roi_theta [T,2,3]`, `rois [1,T,88,88]` (the expert's normalisation), `text`, `id`.
-    Returns (metrics, the first `keep` clips' outputs: dict(id, real, generated, copy)). WERs: `wer_generated` (ROIs of the
-    generated faces), `wer_copy` (of the copy baseline), `wer_real_faces` (of the real face crops, the same ROI path:
-    the fair reference) and `wer_real` (the cached ROIs the expert was trained on)."""
+    Returns (metrics, the first `keep` clips' outputs: dict(id, real, generated, copy, ref)). WERs: `wer_generated`
+    (ROIs of the generated faces), `wer_copy` (of the copy baseline), `wer_real_faces` (of the real face crops through
+    the same ROI path: the fair reference) and `wer_real` (the cached ROIs the expert was trained on)."""
     from synctalklip.metrics import psnr, ssim, corpus_wer
     to_rois = to_rois or expert_rois
     dev = next(model.parameters()).device
     expert.eval()
-    p_g, s_g, p_c, s_c, refs, h_gen, h_real, h_realf, h_copy, kept = [], [], [], [], [], [], [], [], [], []
+    p_g, s_g, p_c, s_c, refs, kept = [], [], [], [], [], []
+    vids = {"generated": [], "copy": [], "real_faces": [], "real": []}
     for i, c in enumerate(clips):
         faces = c["faces"].float().to(dev); T = len(faces)
         ref = reference_index(T, seed, i)
         gen = generate_clip(model, faces, c["audio"], ref, accelerator=accelerator)
-        copy = faces[ref].expand_as(faces)
-        p_g.append(psnr(gen, faces, channel_axis=-3)); s_g.append(ssim(gen, faces, channel_axis=-3))
-        p_c.append(psnr(copy, faces, channel_axis=-3)); s_c.append(ssim(copy, faces, channel_axis=-3))
+        copy = faces[ref].expand_as(faces).contiguous()
+        sel = torch.from_numpy(np.unique(np.linspace(0, T - 1, ssim_frames or T).round().astype(int))).to(dev)
+        p_g.append(psnr(gen, faces, channel_axis=-3)); s_g.append(ssim(gen[sel], faces[sel], channel_axis=-3))
+        p_c.append(psnr(copy, faces, channel_axis=-3)); s_c.append(ssim(copy[sel], faces[sel], channel_axis=-3))
         theta = c["roi_theta"].to(dev).float()
         refs.append(c["text"])
-        h_gen.append(lipread_text(expert, to_rois(gen, theta)[:, 0][None], decode, beam))
-        h_copy.append(lipread_text(expert, to_rois(copy.contiguous(), theta)[:, 0][None], decode, beam))
-        h_real.append(lipread_text(expert, c["rois"].to(dev), decode, beam))
-        h_realf.append(lipread_text(expert, to_rois(faces, theta)[:, 0][None], decode, beam))
+        for k, f in (("generated", gen), ("copy", copy), ("real_faces", faces)): vids[k].append(to_rois(f, theta)[:, 0].cpu())
+        vids["real"].append(c["rois"][0].cpu())
         if i < keep: kept.append(dict(id=c.get("id", str(i)), real=faces.cpu(), generated=gen.cpu(), copy=copy.cpu(), ref=ref))
-    m = dict(psnr=float(np.mean(p_g)), ssim=float(np.mean(s_g)), psnr_copy=float(np.mean(p_c)), ssim_copy=float(np.mean(s_c)),
-             wer_generated=corpus_wer(refs, h_gen), wer_copy=corpus_wer(refs, h_copy), wer_real=corpus_wer(refs, h_real),
-             wer_real_faces=corpus_wer(refs, h_realf),
-             n_test_clips=len(clips))
+    m = dict(psnr=float(np.mean(p_g)), ssim=float(np.mean(s_g)), psnr_copy=float(np.mean(p_c)), ssim_copy=float(np.mean(s_c)))
+    for k, v in vids.items(): m[f"wer_{k}"] = corpus_wer(refs, transcribe_videos(expert, v, decode, beam, accelerator=accelerator))
+    m["n_test_clips"] = len(clips)
     return m, kept
 
 # %% ../nbs/41_train_synctalklip.ipynb #0d9ad8db
@@ -277,7 +287,7 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
         f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
     return Path(path_html)
 
-# %% ../nbs/41_train_synctalklip.ipynb #e54cd7e0
+# %% ../nbs/41_train_synctalklip.ipynb #7b6456c6
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
     from synctalklip import data_manifests, data_datasets
@@ -290,29 +300,24 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-def load_cached_clip(path) -> dict:
-    "One cached clip as the tensors `evaluate_clips` takes (faces 0..1, filterbank, ROIs in the expert's normalisation)."
-    from synctalklip.data_faces import normalize_rois
-    path = Path(path)
-    try: z = np.load(path, allow_pickle=False)
-    except Exception as e: raise ValueError(f"{path}: cannot read the cached clip ({e})") from e
+def eval_clip(z: dict, clip_id: str, data_cfg=None) -> dict:
+    "One cached clip (`load_cached`) as the tensors `evaluate_clips` takes: faces 0..1, filterbank, ROIs as the expert sees them."
+    from synctalklip.data_datasets import crop_rois, normalize_video
     for k in ("faces", "rois", "roi_theta", "fbank", "text"):
-        if k not in z: raise ValueError(f"{path}: cached clip has no `{k}` array")
-    faces = torch.from_numpy(z["faces"]).permute(0, 3, 1, 2).float() / 255
-    rois = torch.from_numpy(z["rois"]).float() / 255
-    o = (rois.shape[-1] - 88) // 2
-    rois = normalize_rois(rois[:, o:o + 88, o:o + 88])[None]
-    T = min(len(faces), len(z["fbank"]), len(z["roi_theta"]))
-    return dict(faces=faces[:T], audio=torch.from_numpy(z["fbank"][:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
-                rois=rois[:, :T], text=str(z["text"]), id=path.stem.replace("__", "/"))
+        if k not in z: raise ValueError(f"cached clip {clip_id}: no `{k}` array")
+    crop = data_cfg.roi_crop if data_cfg is not None else 88
+    T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
+    faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
+    rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
+    return dict(faces=faces, audio=torch.from_numpy(z["fbank"][:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
+                rois=rois, text=str(z["text"]), id=clip_id)
 
-def test_clips(cfg: Config, split: str = "test", limit: int | None = None) -> list[dict]:
-    "The cached clips of `split`, sorted by id (the first `limit`)."
-    from synctalklip import data_manifests
-    cache = Path(data_manifests.ensure_cache(cfg.data))
-    files = sorted((cache / split).glob("*.npz"))
-    if not files: raise FileNotFoundError(f"no cached clips in {cache / split}")
-    return [load_cached_clip(f) for f in files[:limit]]
+def test_clips(cfg: Config, split: str = "test", limit: int | None = None) -> tuple[list[dict], object]:
+    "(the cached clips of `split` in manifest order, the first `limit`; the corpus tokenizer)."
+    from synctalklip import data_manifests, data_datasets
+    ds = data_datasets.CacheSplit(data_manifests.ensure_cache(cfg.data), split, cfg.data)
+    n = len(ds) if limit is None else min(limit, len(ds))
+    return [eval_clip(ds.load(i), ds.ids[i], cfg.data) for i in range(n)], ds.tokenizer
 
 def clip_audio(cfg: Config, clip_id: str) -> np.ndarray | None:
     "The 16 kHz waveform of corpus clip `speaker/clip` (for sample videos), or None when the corpus has no wav."
@@ -325,7 +330,7 @@ def clip_audio(cfg: Config, clip_id: str) -> np.ndarray | None:
         if p.exists(): return load_audio(p)
     return None
 
-# %% ../nbs/41_train_synctalklip.ipynb #c9918982
+# %% ../nbs/41_train_synctalklip.ipynb #2a73438c
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -371,9 +376,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
 def evaluate_run(cfg: Config, model: SyncTalklip, expert: nn.Module, run: Run | None = None, split: str = "test",
                  limit: int | None = None, keep: int = 3, beam: int | None = None) -> tuple[dict, list]:
     "Test-split metrics of a trained model (logged into `run`), and `keep` sample clips with their audio."
-    from synctalklip.data_manifests import CharTokenizer
-    tok = CharTokenizer()
-    clips = test_clips(cfg, split, limit)
+    clips, tok = test_clips(cfg, split, limit)
     dev = next(model.parameters()).device
     t0 = time.time()
     m, samples = evaluate_clips(model, freeze(expert).to(dev), clips, tok.decode, cfg.train.seed,
