@@ -131,7 +131,7 @@ class DataConfig(ConfigBase):
     tokenizer: str = choice("char", ("char", "unigram"))
     num_workers: int = 2
 
-# %% ../nbs/00_config.ipynb #6967095c
+# %% ../nbs/00_config.ipynb #b4a02216
 @dataclass
 class AVSyncNetConfig(ConfigBase):
     alignment: str = choice("local", ALIGNMENTS)
@@ -139,6 +139,7 @@ class AVSyncNetConfig(ConfigBase):
     audio_dim: int = 104               # 26 filters x 4 stacked
     frontend_channels: int = 64        # 3D conv 5x7x7 -> 64
     resnet_width: int = 64             # ResNet-18 trunk base width (64 in AV-HuBERT)
+    video_pool: int = 1                # average-pool the 88x88 ROIs by this factor before the front end (1 = paper)
     # transformer encoder
     n_layers: int = 4
     d_model: int = 256
@@ -217,7 +218,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #257abfd3
+# %% ../nbs/00_config.ipynb #56764758
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -229,8 +230,10 @@ PRESETS: dict[str, dict[str, Any]] = {
         "train.ckpt_every": 2, "train.log_every": 1, "train.eval_every": 2, "train.progress": False,
     },
     "cpu": {  # AV-SyncNet at 2 CPU cores: a narrow video trunk (64/64 is ~10x slower) and step counts that fit 30 min
-        "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.pretrain_steps": 250,
+        "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.video_pool": 2, "avsyncnet.pretrain_steps": 250,
         "avsyncnet.finetune_steps": 1000, "avsyncnet.freeze_steps": 100,
+        # SyncTalklip: 2 clips (~40-50 generated faces) per step, steps that fit the rest of the 45-minute main job
+        "synctalklip.batch_size": 2, "synctalklip.steps": 500,
     },
     "paper": {
         "data.n_train": 20000, "data.n_val": 500, "data.n_test": 1000, "data.n_speakers": 60, "data.n_test_speakers": 8,

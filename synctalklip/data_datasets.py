@@ -17,7 +17,7 @@ from .data_manifests import CharTokenizer, make_tokenizer, read_manifest, load_c
 __all__ = ['pad_stack', 'collate_tokens', 'crop_rois', 'normalize_video', 'CacheSplit', 'UtteranceDataset', 'collate_utterances',
            'sample_starts', 'identity_starts', 'WindowDataset', 'collate_windows']
 
-# %% ../nbs/14_data_datasets.ipynb #5de33ed9
+# %% ../nbs/14_data_datasets.ipynb #d3144b9a
 def pad_stack(xs: list[torch.Tensor], value=0.0) -> tuple[torch.Tensor, torch.Tensor]:
     "Stack tensors of shape `[T_i, ...]` into `[B, T, ...]` padded with `value`, and `padding_mask [B,T]` (True = pad)."
     T = max(len(x) for x in xs)
@@ -60,13 +60,13 @@ class CacheSplit(torch.utils.data.Dataset):
     def ids(self) -> list[str]: return [r["id"] for r in self.rows]
     def set_epoch(self, epoch: int): self.epoch = int(epoch)
     def rng(self, i: int) -> np.random.Generator: return step_rng(self.seed, self.epoch, i)
-    def load(self, i: int) -> dict: return load_cached(self.files[i])
+    def load(self, i: int, keys=None) -> dict: return load_cached(self.files[i], keys)
 
-# %% ../nbs/14_data_datasets.ipynb #ac98b47e
+# %% ../nbs/14_data_datasets.ipynb #2b762b71
 class UtteranceDataset(CacheSplit):
     "Per clip: `rois uint8 [T,96,96]`, `audio [T,104]`, `tokens` (no bos/eos), `text`, `id`, `mfcc [13,4T]`, `source`."
     def __getitem__(self, i: int) -> dict:
-        z = self.load(i)
+        z = self.load(i, ("rois", "fbank", "text", "mfcc", "source"))
         return dict(id=self.rows[i]["id"], rois=torch.from_numpy(z["rois"]), audio=torch.from_numpy(z["fbank"]),
                     tokens=self.tokenizer.encode(z["text"]), text=z["text"], mfcc=z["mfcc"], source=z.get("source", "unknown"))
 
@@ -82,7 +82,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #6e9fb8ca
+# %% ../nbs/14_data_datasets.ipynb #71ebdbba
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -118,7 +118,7 @@ class WindowDataset(CacheSplit):
 
     def item(self, i: int, rng: np.random.Generator | None = None) -> dict:
         rng = rng if rng is not None else self.rng(i)
-        z = self.load(i); T = len(z["faces"]); c = self.cfg
+        z = self.load(i, ("faces", "rois", "roi_theta", "mel", "fbank", "text")); T = len(z["faces"]); c = self.cfg
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
                     audio=z["fbank"], text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,

@@ -27,7 +27,7 @@ __all__ = ['LANDMARK_PRESETS', 'LandmarkConfig', 'EvaluatorConfig', 'evaluator_c
            'Evaluators', 'ensure_evaluators', 'score_clips', 'clip_from_mp4', 'score_folder', 'score_run',
            'ground_truth_row']
 
-# %% ../nbs/51_evaluate.ipynb #489ddc33
+# %% ../nbs/51_evaluate.ipynb #bc4910e7
 @dataclass
 class LandmarkConfig(ConfigBase):
     "A small CNN regressing the 68 landmarks (face-crop pixels) from a 96x96 face crop."
@@ -39,7 +39,7 @@ class LandmarkConfig(ConfigBase):
     max_frames: int = 12000      # training frames kept in memory (sampled evenly from the train clips)
 
 LANDMARK_PRESETS = {"smoke": dict(input_size=32, channels=4, steps=3, batch_size=8, max_frames=200),
-                    "cpu": dict(), "paper": dict(input_size=96, channels=32, steps=20000, max_frames=200000)}
+                    "cpu": dict(steps=400, batch_size=32), "paper": dict(input_size=96, channels=32, steps=20000, max_frames=200000)}
 
 @dataclass
 class EvaluatorConfig(ConfigBase):
@@ -339,7 +339,7 @@ def train_landmarks(run: Run, cfg: LandmarkConfig, clips: list[dict], seed: int 
     tr.fit(step_fn)
     return net.eval()
 
-# %% ../nbs/51_evaluate.ipynb #09f6d3b3
+# %% ../nbs/51_evaluate.ipynb #5499d8c9
 @dataclass
 class Evaluators:
     syncnet: SyncNet
@@ -369,6 +369,7 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
     tok = char_tokenizer()
     caches = {"main": ensure_cache(cfg.data, domain="main")}
     data = cfg.data.to_dict()
+    cache_name = lambda domain: ensure_cache(cfg.data, domain=domain).name   # the corpus/cache version is part of the key
     runs, nets = {}, {}
     train_cache: dict = {}
     def train_clips(domain):
@@ -378,7 +379,7 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
         return train_cache[domain]
 
     # SyncNet
-    conf = {"evaluator": "syncnet", "data": data, "domain": "main", "model": ecfg.syncnet.to_dict(), "seed": seed}
+    conf = {"evaluator": "syncnet", "data": data, "cache": caches["main"].name, "model": ecfg.syncnet.to_dict(), "seed": seed}
     def _train_sync(run):
         net = train_syncnet(run, ecfg.syncnet, train_clips("main"), seed, prec, progress)
         tab = offset_check(net, _gt_test(caches["main"], ecfg), ecfg.sync_shifts)
@@ -387,10 +388,21 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
     runs["syncnet"] = _ensure("eval_syncnet", conf, seed, _train_sync, root)
     nets["syncnet"] = _state(runs["syncnet"], SyncNet(ecfg.syncnet))
 
+    # landmarks
+    conf = {"evaluator": "landmarks", "data": data, "cache": caches["main"].name, "model": ecfg.landmarks.to_dict(), "seed": seed}
+    def _train_lm(run):
+        net = train_landmarks(run, ecfg.landmarks, train_clips("main"), seed, prec, progress)
+        test = _gt_test(caches["main"], ecfg)
+        err = [M.lmd(net.predict(c["faces"]), c["landmarks"]) for c in test]
+        err_all = [M.lmd(net.predict(c["faces"]), c["landmarks"], points=None) for c in test]
+        run.log_metrics({"mouth_error_px": float(np.mean(err)), "all68_error_px": float(np.mean(err_all))})
+    runs["landmarks"] = _ensure("eval_landmarks", conf, seed, _train_lm, root)
+    nets["landmarks"] = _state(runs["landmarks"], LandmarkRegressor(ecfg.landmarks))
     # observers
-    for name, ocfg, domain in [("observer1", ecfg.observer1, "main"), ("observer2", ecfg.observer1, "second"),
-                               ("observer3", ecfg.observer3, "main")]:
-        conf = {"evaluator": name, "data": data, "domain": domain, "model": ocfg.to_dict(), "seed": seed}
+    for name, ocfg, domain in [("observer1", ecfg.observer1, "main"), ("observer3", ecfg.observer3, "main"),
+                               ("observer2", ecfg.observer1, "second")]:      # the second domain last: it may need building
+        conf = {"evaluator": name, "data": data, "cache": cache_name(domain), "test_cache": caches["main"].name,
+                "model": ocfg.to_dict(), "seed": seed}
         def _train_obs(run, ocfg=ocfg, domain=domain):
             net = train_observer(run, ocfg, train_clips(domain), tok, seed, prec, progress)
             test = _gt_test(caches["main"], ecfg)
@@ -400,16 +412,6 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
         runs[name] = _ensure(f"eval_{ocfg.arch}", conf, seed, _train_obs, root)
         nets[name] = _state(runs[name], make_observer(ocfg, tok.vocab_size))
 
-    # landmarks
-    conf = {"evaluator": "landmarks", "data": data, "domain": "main", "model": ecfg.landmarks.to_dict(), "seed": seed}
-    def _train_lm(run):
-        net = train_landmarks(run, ecfg.landmarks, train_clips("main"), seed, prec, progress)
-        test = _gt_test(caches["main"], ecfg)
-        err = [M.lmd(net.predict(c["faces"]), c["landmarks"]) for c in test]
-        err_all = [M.lmd(net.predict(c["faces"]), c["landmarks"], points=None) for c in test]
-        run.log_metrics({"mouth_error_px": float(np.mean(err)), "all68_error_px": float(np.mean(err_all))})
-    runs["landmarks"] = _ensure("eval_landmarks", conf, seed, _train_lm, root)
-    nets["landmarks"] = _state(runs["landmarks"], LandmarkRegressor(ecfg.landmarks))
     return Evaluators(tokenizer=tok, runs=runs, cfg=ecfg, **nets)
 
 # %% ../nbs/51_evaluate.ipynb #b4980cc7

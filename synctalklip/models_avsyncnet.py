@@ -14,7 +14,7 @@ from .config import AVSyncNetConfig
 # %% auto #0
 __all__ = ['BasicBlock', 'VideoFrontend', 'span_mask', 'sinusoids', 'TemporalConv', 'AVSyncNet', 'beam_search']
 
-# %% ../nbs/20_models_avsyncnet.ipynb #f9f46170
+# %% ../nbs/20_models_avsyncnet.ipynb #7c5901ad
 class BasicBlock(nn.Module):
     "ResNet basic block (two 3x3 convs, BN, identity or 1x1 projection shortcut)."
     def __init__(self, cin: int, cout: int, stride: int = 1):
@@ -31,9 +31,11 @@ class BasicBlock(nn.Module):
         return self.act(y + (x if self.down is None else self.down(x)))
 
 class VideoFrontend(nn.Module):
-    "[B,1,T,H,W] grey mouth ROIs -> [B,T,out_dim]: 3D conv stem, per-frame ResNet-18 trunk, spatial average."
-    def __init__(self, channels: int = 64, width: int = 64, out_dim: int = 256):
+    """[B,1,T,H,W] grey mouth ROIs -> [B,T,out_dim]: optional spatial average pooling by `pool`, 3D conv stem,
+    per-frame ResNet-18 trunk, spatial average."""
+    def __init__(self, channels: int = 64, width: int = 64, out_dim: int = 256, pool: int = 1):
         super().__init__()
+        self.pool = pool
         self.stem = nn.Sequential(
             nn.Conv3d(1, channels, (5, 7, 7), (1, 2, 2), (2, 3, 3), bias=False), nn.BatchNorm3d(channels),
             nn.PReLU(channels), nn.MaxPool3d((1, 3, 3), (1, 2, 2), (0, 1, 1)))
@@ -47,6 +49,7 @@ class VideoFrontend(nn.Module):
         if video.ndim != 5 or video.shape[1] != 1:
             raise ValueError(f"video must be [B,1,T,H,W] grey ROIs, got {tuple(video.shape)}")
         B, _, T = video.shape[:3]
+        if self.pool > 1: video = F.avg_pool3d(video, (1, self.pool, self.pool))
         x = self.stem(video)                                   # [B,C,T,h,w]
         x = x.transpose(1, 2).flatten(0, 1)                    # [B*T,C,h,w]
         x = self.trunk(x).mean((-2, -1))                       # [B*T,C']
@@ -87,7 +90,7 @@ class TemporalConv(nn.Module):
         w = self.logits.softmax(-1).to(x.dtype)
         return F.conv1d(x.transpose(1, 2), w, padding=self.kernel // 2, groups=x.shape[-1]).transpose(1, 2)
 
-# %% ../nbs/20_models_avsyncnet.ipynb #6f3d5ba3
+# %% ../nbs/20_models_avsyncnet.ipynb #0714ab3c
 class AVSyncNet(nn.Module):
     """AV-HuBERT-style encoder + lip-reading decoder. `encode` runs with audio, video or both; `audio_embed` /
     `video_embed` give single-modality features (after the `conv` variant's temporal filter); `lipread` gives
@@ -96,7 +99,7 @@ class AVSyncNet(nn.Module):
         super().__init__()
         self.cfg, self.vocab_size, self.pad, self.bos, self.eos = cfg, vocab_size, pad, bos, eos
         d = cfg.d_model
-        self.video_frontend = VideoFrontend(cfg.frontend_channels, cfg.resnet_width, d)
+        self.video_frontend = VideoFrontend(cfg.frontend_channels, cfg.resnet_width, d, cfg.video_pool)
         self.audio_frontend = nn.Linear(cfg.audio_dim, d)
         self.mask_audio = nn.Parameter(torch.randn(d) * 0.02)
         self.mask_video = nn.Parameter(torch.randn(d) * 0.02)

@@ -15,7 +15,7 @@ from .config import ConfigBase, choice
 __all__ = ['SYNCNET_PRESETS', 'SyncNetConfig', 'syncnet_config', 'SyncNet', 'prepare_frames', 'load_syncnet_v2',
            'check_state_dict']
 
-# %% ../nbs/22_models_syncnet.ipynb #06200571
+# %% ../nbs/22_models_syncnet.ipynb #15450595
 @dataclass
 class SyncNetConfig(ConfigBase):
     "The SyncNet evaluator. Defaults are the public `syncnet_v2` network; `cpu`/`smoke` shrink it (see `SYNCNET_PRESETS`)."
@@ -27,7 +27,8 @@ class SyncNetConfig(ConfigBase):
     width: float = 1.0                  # channel multiplier (1.0 = syncnet_v2)
     embed_dim: int = 1024
     # training (contrastive over audio offsets, ground truth only)
-    max_offset: int = 15                # candidate audio windows at offsets -max_offset..+max_offset
+    max_offset: int = 15                # training: candidate audio windows at offsets -max_offset..+max_offset
+                                        # (LSE always searches -15..+15)
     windows_per_clip: int = 8           # consecutive video windows drawn from each clip of a batch
     steps: int = 1500
     batch_size: int = 8                 # clips per batch
@@ -37,7 +38,8 @@ class SyncNetConfig(ConfigBase):
 SYNCNET_PRESETS = {
     "smoke": dict(image_size=(56, 56), crop="lower", grey=True, width=0.125, embed_dim=64, steps=4, batch_size=2,
                   windows_per_clip=4),
-    "cpu": dict(image_size=(56, 112), crop="lower", grey=True, width=0.25, embed_dim=256, steps=1000, batch_size=6),
+    "cpu": dict(image_size=(56, 112), crop="lower", grey=True, width=0.25, embed_dim=256, steps=300, batch_size=4,
+                max_offset=8),
     "paper": dict(),   # the syncnet_v2 network itself
 }
 

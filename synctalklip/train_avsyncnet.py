@@ -25,7 +25,7 @@ __all__ = ['PRETRAIN_FIELDS', 'Utterances', 'to_device', 'alignment_of', 'load_u
            'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings', 'wer_by_source',
            'evaluate_expert']
 
-# %% ../nbs/40_train_avsyncnet.ipynb #d26f6c36
+# %% ../nbs/40_train_avsyncnet.ipynb #084a5575
 class Utterances:
     "One split of utterances: `batch(indices)` collates them; `mfcc(i)`, `ids`, `texts`, `sources`."
     def __init__(self, items: Sequence, collate: Callable, tokenizer=None, sources: Sequence[str] | None = None,
@@ -48,6 +48,20 @@ class Utterances:
     def sources(self) -> list[str]:
         if self._sources is not None: return self._sources
         return [str(self.items[i].get("source", "unknown")) for i in range(len(self))]
+
+    @property
+    def lengths(self) -> np.ndarray:
+        if getattr(self, "_lengths", None) is None: self._lengths = np.array(clip_lengths(self))
+        return self._lengths
+
+    def sample(self, batch_size: int, rng: np.random.Generator, bucket: int = 4) -> np.ndarray:
+        """A random training batch of utterances of similar length (less padding): a random window of
+        `bucket * batch_size` neighbours in length order, `batch_size` of them drawn from it."""
+        n = len(self); B = min(batch_size, n)
+        order = np.argsort(self.lengths, kind="stable")
+        w = min(n, bucket * B)
+        s = int(rng.integers(0, n - w + 1))
+        return order[s + rng.choice(w, B, replace=False)]
 
     def batches(self, batch_size: int):
         "Ordered batches over the whole split (evaluation)."
@@ -171,14 +185,14 @@ def modality_keep(B: int, cfg: AVSyncNetConfig, rng: np.random.Generator):
     keep_v = torch.from_numpy((~(drop & ~drop_audio)).astype(np.float32))
     return keep_a, keep_v
 
-# %% ../nbs/40_train_avsyncnet.ipynb #d63cc6e4
+# %% ../nbs/40_train_avsyncnet.ipynb #f2bc5b7f
 def pretrain_step_fn(model, opt, data: Utterances, targets: dict, cfg: AVSyncNetConfig, seed: int, stage: int,
                      total: int, accelerator=None, clip: float = 5.0) -> Callable[[int], dict]:
     "One step of masked cluster prediction (paper Eq. 3) with span masking and modality dropout."
     dev = next(model.parameters()).device
     def step_fn(step: int) -> dict:
         rng = step_rng(seed, 100 + stage, step)
-        b = data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False), rng)
+        b = data.batch(data.sample(cfg.batch_size, rng), rng)
         pm = b["padding_mask"]; B, T = pm.shape
         tg = target_batch(targets, b["ids"], T)
         ma = span_mask((B, T), cfg.mask_prob_audio, cfg.mask_length, rng, pm)
@@ -219,7 +233,7 @@ def finetune_step_fn(model, opt, data: Utterances, cfg: AVSyncNetConfig, seed: i
     enc_params = encoder_parameters(model)
     def step_fn(step: int) -> dict:
         rng = step_rng(seed, 200, step)
-        b = to_device(data.batch(rng.choice(len(data), min(cfg.batch_size, len(data)), replace=False), rng), dev)
+        b = to_device(data.batch(data.sample(cfg.batch_size, rng), rng), dev)
         frozen = step < cfg.freeze_steps
         for p in enc_params: p.requires_grad_(not frozen)
         set_lr(opt, lr_at(step, total, cfg.lr))
