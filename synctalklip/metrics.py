@@ -12,8 +12,8 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['VSHIFT', 'MOUTH', 'as_float_frames', 'psnr', 'gaussian_window', 'ssim', 'lse', 'n_windows', 'sync_windows',
-           'shift_mfcc', 'mfcc_int16_scale', 'lse_scores', 'wer_counts', 'corpus_wer', 'pri', 'lmd', 'ifc', 'fid',
-           'fid_from_frames']
+           'shift_mfcc', 'mfcc_int16_scale', 'lse_scores', 'embed_windows', 'lse_from_embeddings', 'wer_counts',
+           'corpus_wer', 'pri', 'lmd', 'ifc', 'fid', 'fid_from_frames']
 
 # %% ../nbs/50_metrics.ipynb #64ab559b
 def _tensor(x) -> torch.Tensor:
@@ -112,7 +112,7 @@ def mfcc_int16_scale(mfcc):
     m[0] += 2 * math.log(32768.0)
     return m
 
-# %% ../nbs/50_metrics.ipynb #9a113f0a
+# %% ../nbs/50_metrics.ipynb #7b230ba8
 @torch.no_grad()
 def lse_scores(video_embed: Callable, audio_embed: Callable, clips: Sequence, batch_size: int = 256,
                vshift: int = VSHIFT, prepare: Callable | None = None) -> dict:
@@ -126,19 +126,25 @@ def lse_scores(video_embed: Callable, audio_embed: Callable, clips: Sequence, ba
         v, a = sync_windows(f, mfcc)
         vw.append(v); aw.append(a); counts.append(v.shape[0])
     if min(counts, default=0) < 1: raise ValueError("every clip needs at least 6 frames")
-    def embed(fn, parts):
-        out, buf, n = [], [], 0
-        for p in parts:
-            for s in range(0, p.shape[0], batch_size):
-                buf.append(p[s:s + batch_size]); n += buf[-1].shape[0]
-                if n >= batch_size: out.append(fn(torch.cat(buf)).float().cpu()); buf, n = [], 0
-        if buf: out.append(fn(torch.cat(buf)).float().cpu())
-        return torch.cat(out)
-    ve, ae = embed(video_embed, vw), embed(audio_embed, aw)
+    ve, ae = embed_windows(video_embed, vw, batch_size), embed_windows(audio_embed, aw, batch_size)
+    return lse_from_embeddings(ve, ae, vshift)
+
+@torch.no_grad()
+def embed_windows(fn: Callable, parts: Sequence[torch.Tensor], batch_size: int = 256) -> list[torch.Tensor]:
+    "Embeddings of the windows of many clips (`parts[i]: [W_i, ...]`) through `fn` in batches; one `[W_i, D]` per clip."
+    out, buf, n = [], [], 0
+    for p in parts:
+        for s in range(0, p.shape[0], batch_size):
+            buf.append(p[s:s + batch_size]); n += buf[-1].shape[0]
+            if n >= batch_size: out.append(fn(torch.cat(buf)).float().cpu()); buf, n = [], 0
+    if buf: out.append(fn(torch.cat(buf)).float().cpu())
+    return list(torch.cat(out).split([p.shape[0] for p in parts]))
+
+def lse_from_embeddings(video_embs: Sequence, audio_embs: Sequence, vshift: int = VSHIFT) -> dict:
+    "Per-clip `lse` of paired window embeddings, and the dataset means `LSE-D`, `LSE-C`."
     res = {"lse_d": [], "lse_c": [], "offset": [], "dists": []}
-    o = 0
-    for c in counts:
-        r = lse(ve[o:o + c], ae[o:o + c], vshift); o += c
+    for v, a in zip(video_embs, audio_embs):
+        r = lse(v, a, vshift)
         for k in res: res[k].append(r[k])
     res["LSE-D"], res["LSE-C"] = float(np.mean(res["lse_d"])), float(np.mean(res["lse_c"]))
     return res

@@ -63,7 +63,7 @@ def plan_corpus(n_train: int, n_val: int, n_test: int, seed: int = 0, domain: st
         out.append(ClipSpec(i, split, s, f"{counters[s.id]:05d}", normalize_text(text), source))
     return out
 
-# %% ../nbs/05_synth_corpus.ipynb #5ff1793b
+# %% ../nbs/05_synth_corpus.ipynb #1972f82f
 def write_wav(path: str | Path, audio: np.ndarray, sample_rate: int = 16000):
     "16-bit PCM mono wav."
     pcm = (np.clip(audio, -1, 1) * 32767).astype("<i2")
@@ -105,12 +105,15 @@ def _viseme_intervals(phonemes):
     return out
 
 def alignment_record(spec: ClipSpec, utt, rc, domain: str, fps: int, sample_rate: int) -> dict:
-    "The alignment JSON of one clip (keys as in DESIGN.md)."
+    """The alignment JSON of one clip (keys as in DESIGN.md). Interval frames `[start_frame, end_frame)` are the
+    frames the interval overlaps (floor of the start, ceil of the end), so neighbours share a boundary frame;
+    `frame_viseme` is the exclusive per-frame label (the phoneme covering the frame centre)."""
     return dict(id=spec.id, speaker=spec.speaker.id, text=spec.text, domain=domain, source=spec.source, fps=fps,
                 sample_rate=sample_rate, n_frames=int(utt.n_frames), words=_intervals(utt.words, fps),
                 phonemes=_intervals(utt.phonemes, fps), visemes=_intervals(_viseme_intervals(utt.phonemes), fps),
                 frame_viseme=[int(v) for v in rc.frame_viseme],
-                boxes=np.round(rc.boxes, 2).tolist(), landmarks=np.round(rc.landmarks, 2).tolist(),
+                boxes=np.round(rc.boxes.astype(np.float64), 2).tolist(),     # float64 first: short decimals in the JSON
+                landmarks=np.round(rc.landmarks.astype(np.float64), 2).tolist(),
                 speaker_params=asdict(spec.speaker), viseme_names=list(VISEMES), version=CORPUS_VERSION)
 
 def clip_paths(root: Path, spec: ClipSpec) -> dict[str, Path]:
@@ -142,7 +145,7 @@ def write_clip(root: str | Path, spec: ClipSpec, seed: int = 0, frame_size: int 
     for k in ("mp4", "wav", "txt", "json"): os.replace(tmp[k], paths[k])
     return spec.id
 
-# %% ../nbs/05_synth_corpus.ipynb #d41ecbe5
+# %% ../nbs/05_synth_corpus.ipynb #d3799103
 def _work(args):
     "Worker entry point; takes plain data only (the spec as a dict), so it pickles from a notebook too."
     root, spec, seed, size, fps, sr = args
@@ -164,17 +167,31 @@ def generate_corpus(root: str | Path, n_train: int, n_val: int, n_test: int, see
     "Write (or finish writing) the corpus at `root`; returns `root`."
     root = Path(root)
     plan = plan_corpus(n_train, n_val, n_test, seed, domain, n_speakers, n_test_speakers, open_vocab_fraction)
+    params = dict(version=CORPUS_VERSION, domain=domain, seed=seed, n_train=n_train, n_val=n_val, n_test=n_test,
+                  n_speakers=n_speakers, n_test_speakers=n_test_speakers, open_vocab_fraction=open_vocab_fraction,
+                  frame_size=frame_size, fps=fps, sample_rate=sample_rate)
     (root / "main").mkdir(parents=True, exist_ok=True)
     with file_lock(root / ".generate.lock"):      # two writers of one root (e.g. two CLI runs) take turns
+        _check_params(root, params)
         _generate(root, plan, seed, workers, frame_size, fps, sample_rate, progress, domain)
-    meta = dict(version=CORPUS_VERSION, domain=domain, seed=seed, n_train=n_train, n_val=n_val, n_test=n_test,
-                n_speakers=n_speakers, n_test_speakers=n_test_speakers, open_vocab_fraction=open_vocab_fraction,
-                frame_size=frame_size, fps=fps, sample_rate=sample_rate, n_clips=len(plan),
-                speakers=sorted({c.speaker.id for c in plan}),
+    meta = dict(**params, n_clips=len(plan), speakers=sorted({c.speaker.id for c in plan}),
                 test_speakers=sorted({c.speaker.id for c in plan if c.split == "test"}))
     tmp = root / f".corpus.json.tmp{os.getpid()}"
     tmp.write_text(json.dumps(meta, indent=1)); os.replace(tmp, root / "corpus.json")
     return root
+
+def _check_params(root: Path, params: dict):
+    "Refuse to resume a corpus folder that was started with other parameters (its clips would not match)."
+    p = root / "params.json"
+    if p.exists():
+        old = json.loads(p.read_text())
+        if old != params:
+            diff = {k: (old.get(k), v) for k, v in params.items() if old.get(k) != v}
+            raise ValueError(f"{root} holds a corpus generated with other parameters {diff} (old, new); "
+                             "use another folder or delete it")
+    else:
+        tmp = root / f".params.json.tmp{os.getpid()}"
+        tmp.write_text(json.dumps(params, indent=1)); os.replace(tmp, p)
 
 def _generate(root, plan, seed, workers, frame_size, fps, sample_rate, progress, domain):
     "Write the unfinished clips of `plan` and the split lists (the caller holds the lock)."
