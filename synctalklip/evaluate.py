@@ -27,7 +27,7 @@ __all__ = ['LANDMARK_PRESETS', 'LandmarkConfig', 'EvaluatorConfig', 'evaluator_c
            'Evaluators', 'ensure_evaluators', 'score_clips', 'clip_from_mp4', 'score_folder', 'score_run',
            'ground_truth_row']
 
-# %% ../nbs/51_evaluate.ipynb #3e43bcb0
+# %% ../nbs/51_evaluate.ipynb #a595a45b
 @dataclass
 class LandmarkConfig(ConfigBase):
     "A small CNN regressing the 68 landmarks (face-crop pixels) from a 96x96 face crop."
@@ -39,7 +39,7 @@ class LandmarkConfig(ConfigBase):
     max_frames: int = 12000      # training frames kept in memory (sampled evenly from the train clips)
 
 LANDMARK_PRESETS = {"smoke": dict(input_size=32, channels=4, steps=3, batch_size=8, max_frames=200),
-                    "cpu": dict(steps=400, batch_size=32), "paper": dict(input_size=96, channels=32, steps=20000, max_frames=200000)}
+                    "cpu": dict(steps=300, batch_size=32), "paper": dict(input_size=96, channels=32, steps=20000, max_frames=200000)}
 
 @dataclass
 class EvaluatorConfig(ConfigBase):

@@ -15,7 +15,7 @@ from .config import ConfigBase, choice
 __all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'Seq2SeqReader', 'beam_search',
            'ConformerBlock', 'ConformerReader', 'make_observer']
 
-# %% ../nbs/23_models_observers.ipynb #9267ad2d
+# %% ../nbs/23_models_observers.ipynb #62fb1806
 @dataclass
 class ObserverConfig(ConfigBase):
     "One observer: its architecture, sizes and training schedule."
@@ -39,7 +39,7 @@ class ObserverConfig(ConfigBase):
 OBSERVER_PRESETS = {
     "smoke": dict(input_size=24, channels=4, d_model=32, n_layers=1, n_heads=2, conv_kernel=5, steps=3, batch_size=2,
                   beam=2, max_len=20),
-    "cpu": dict(steps=300),
+    "cpu": dict(steps=150),
     "paper": dict(input_size=88, channels=64, d_model=512, n_layers=4, n_heads=8, dec_layers=4, steps=30000,
                   batch_size=32, lr=5e-4, beam=50),
 }

@@ -15,7 +15,7 @@ from .config import ConfigBase, choice
 __all__ = ['SYNCNET_PRESETS', 'SyncNetConfig', 'syncnet_config', 'SyncNet', 'prepare_frames', 'load_syncnet_v2',
            'check_state_dict']
 
-# %% ../nbs/22_models_syncnet.ipynb #cab8c9c6
+# %% ../nbs/22_models_syncnet.ipynb #b634edc5
 @dataclass
 class SyncNetConfig(ConfigBase):
     "The SyncNet evaluator. Defaults are the public `syncnet_v2` network; `cpu`/`smoke` shrink it (see `SYNCNET_PRESETS`)."
@@ -38,7 +38,7 @@ class SyncNetConfig(ConfigBase):
 SYNCNET_PRESETS = {
     "smoke": dict(image_size=(56, 56), crop="lower", grey=True, width=0.125, embed_dim=64, steps=4, batch_size=2,
                   windows_per_clip=4),
-    "cpu": dict(image_size=(56, 112), crop="lower", grey=True, width=0.25, embed_dim=256, steps=500, batch_size=4,
+    "cpu": dict(image_size=(56, 112), crop="lower", grey=True, width=0.25, embed_dim=256, steps=200, batch_size=4,
                 max_offset=8),
     "paper": dict(),   # the syncnet_v2 network itself
 }
