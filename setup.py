@@ -28,7 +28,6 @@ setuptools.setup(
         "dev": dev_requirements,
         # real LRS2/LRS3 video: dlib face detector + 68-point predictor
         "real": ["dlib-bin", "face-recognition-models"],
-        "umap": ["umap-learn"],
     },
     entry_points={"console_scripts": console_scripts, "nbdev": [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
     zip_safe=False,
