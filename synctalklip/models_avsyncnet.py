@@ -190,7 +190,7 @@ class AVSyncNet(nn.Module):
         "Eval mode, no parameter gradients (gradients still flow to the inputs): the frozen expert of stage 2."
         self.eval(); self.requires_grad_(False); return self
 
-# %% ../nbs/20_models_avsyncnet.ipynb #ada1dfa9
+# %% ../nbs/20_models_avsyncnet.ipynb #3e69bc79
 def beam_search(model: AVSyncNet, memory, padding_mask, beam: int = 1, max_len: int = 100,
                 len_norm: float = 1.0) -> list[list[int]]:
     B, T, D = memory.shape
@@ -210,15 +210,18 @@ def beam_search(model: AVSyncNet, memory, padding_mask, beam: int = 1, max_len: 
         for b in range(B):
             rows, toks, scs = [], [], []
             if not done[b]:
-                for s, i in zip(top_s[b].tolist(), top_i[b].tolist()):
+                for rank, (s, i) in enumerate(zip(top_s[b].tolist(), top_i[b].tolist())):
                     if s == float("-inf"): break
                     src, tok = b * k + i // V, i % V
                     if tok == model.eos:
-                        finished[b].append((s / (t + 1) ** len_norm, seqs[src, 1:].tolist()))
+                        if rank < k: finished[b].append((s / (t + 1) ** len_norm, seqs[src, 1:].tolist()))
                     else:
                         rows.append(src); toks.append(tok); scs.append(s)
-                    if len(rows) == k or len(finished[b]) >= k: break
-                if len(finished[b]) >= k: done[b] = True
+                    if len(rows) == k: break
+                if len(finished[b]) >= k:
+                    kth = sorted((f[0] for f in finished[b]), reverse=True)[k - 1]
+                    best_live = max(scs) / (t + 1) ** len_norm if scs else float("-inf")
+                    done[b] = kth >= best_live
             while len(rows) < k:  # dead slots: keep shape, never selected
                 rows.append(b * k); toks.append(model.pad); scs.append(float("-inf"))
             new_rows += rows; new_tok += toks; new_scores += scs
