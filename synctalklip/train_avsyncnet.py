@@ -18,12 +18,12 @@ from .models_avsyncnet import AVSyncNet, span_mask
 from .losses_expert import label_smoothed_ce, av_loss, masked_prediction_loss
 
 # %% auto #0
-__all__ = ['PRETRAIN_FIELDS', 'Utterances', 'to_device', 'alignment_of', 'load_utterances', 'mfcc_frames', 'fit_kmeans',
-           'clip_lengths', 'mfcc_targets', 'encoder_features', 'feature_targets', 'target_batch', 'cluster_layer',
-           'lr_at', 'set_lr', 'encoder_parameters', 'modality_keep', 'pretrain_step_fn', 'finetune_losses',
-           'finetune_step_fn', 'pretrain_config', 'expert_config', 'build_model', 'pretrain', 'finetune',
-           'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings', 'wer_by_source',
-           'evaluate_expert']
+__all__ = ['PRETRAIN_FIELDS', 'EVAL_VERSION', 'Utterances', 'to_device', 'alignment_of', 'load_utterances', 'mfcc_frames',
+           'fit_kmeans', 'clip_lengths', 'mfcc_targets', 'encoder_features', 'feature_targets', 'target_batch',
+           'cluster_layer', 'lr_at', 'set_lr', 'encoder_parameters', 'modality_keep', 'pretrain_step_fn',
+           'finetune_losses', 'finetune_step_fn', 'pretrain_config', 'expert_config', 'build_model', 'pretrain',
+           'finetune', 'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings',
+           'wer_by_source', 'evaluate_expert']
 
 # %% ../nbs/40_train_avsyncnet.ipynb #084a5575
 class Utterances:
@@ -415,7 +415,7 @@ def paired_embeddings(model: AVSyncNet, data: Utterances, batch_size: int = 8, a
             U.append(np.full(n, idx[j])); Fr.append(np.arange(n))
     return {"a": np.concatenate(A), "v": np.concatenate(Vv), "utt": np.concatenate(U), "frame": np.concatenate(Fr)}
 
-# %% ../nbs/40_train_avsyncnet.ipynb #c8607dd0
+# %% ../nbs/40_train_avsyncnet.ipynb #44a2464f
 def wer_by_source(refs, hyps, sources, wer_fn) -> dict:
     "WER overall (`all`) and per sentence source (grid/open)."
     out = {"all": wer_fn(refs, hyps)}
@@ -423,6 +423,8 @@ def wer_by_source(refs, hyps, sources, wer_fn) -> dict:
         idx = [i for i, x in enumerate(sources) if x == s]
         out[s] = wer_fn([refs[i] for i in idx], [hyps[i] for i in idx])
     return out
+
+EVAL_VERSION = 2  # 2: beam search stops only when no live hypothesis can win (version 1 stopped too early)
 
 def evaluate_expert(model: AVSyncNet, data: Utterances, tokenizer, wer_fn: Callable, pri_fn: Callable, beam: int = 1,
                     accelerator=None) -> dict:
@@ -438,5 +440,5 @@ def evaluate_expert(model: AVSyncNet, data: Utterances, tokenizer, wer_fn: Calla
     uv = np.stack([emb["v"][emb["utt"] == u].mean(0) for u in range(len(data))])
     out.update(pri_frame=float(pri_fn(emb["a"], emb["v"])), pri_utt=float(pri_fn(ua, uv)),
                av_l1=float(np.abs(emb["a"] - emb["v"]).mean()), n_frames=int(len(emb["a"])), n_test=len(data),
-               eval_beam=beam)
+               eval_beam=beam, eval_version=EVAL_VERSION)
     return {**out, "examples": examples}
