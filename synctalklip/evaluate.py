@@ -147,7 +147,7 @@ def _device(precision: str):
     acc = make_accelerator(precision)
     return acc, acc.device
 
-# %% ../nbs/51_evaluate.ipynb #160c5636
+# %% ../nbs/51_evaluate.ipynb #367e39bd
 def _sync_data(clips: list[dict], cfg: SyncNetConfig) -> list[tuple[torch.Tensor, torch.Tensor]]:
     "Prepared frames (uint8, one channel when grey) and MFCCs per clip."
     from synctalklip.models_syncnet import prepare_frames
@@ -208,11 +208,8 @@ def train_syncnet(run: Run, cfg: SyncNetConfig, clips: list[dict], seed: int = 0
         with autocast(acc): loss, accu = sync_loss(net, v.to(dev), a.to(dev), ok.to(dev))
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
         return {"loss": loss.detach(), "acc": accu}
-    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, ckpt_every=ckpt_every, log_every=20, progress=progress,
+    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, schedulers={"sched": sched}, ckpt_every=ckpt_every, log_every=20, progress=progress,
                  desc="syncnet", accelerator=acc)
-    # the LR schedule is a function of the step: fast-forward it on resume
-    start = tr.resume()
-    for _ in range(start): sched.step()
     tr.fit(step_fn)
     return net.eval()
 
@@ -240,7 +237,7 @@ def offset_check(net: SyncNet, clips: list[dict], shifts: Sequence[int] = (-10, 
                      "offset_acc1": float((np.abs(off - k) <= 1).mean()), "mean_offset": float(off.mean())})
     return pd.DataFrame(rows)
 
-# %% ../nbs/51_evaluate.ipynb #4a6ada97
+# %% ../nbs/51_evaluate.ipynb #5b6c0066
 def _observer_data(clips: list[dict], cfg: ObserverConfig) -> list[tuple[torch.Tensor, str]]:
     return [((mouth_rois(c["faces"], c["roi_theta"], out_size=cfg.input_size) * 255).round().to(torch.uint8), c["text"])
             for c in clips]
@@ -265,10 +262,8 @@ def train_observer(run: Run, cfg: ObserverConfig, clips: list[dict], tok, seed: 
         opt.zero_grad(set_to_none=True); out["loss"].backward()
         nn.utils.clip_grad_norm_(net.parameters(), 5.0); opt.step(); sched.step()
         return {k: v.detach() for k, v in out.items()}
-    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, ckpt_every=ckpt_every, log_every=20, progress=progress,
+    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, schedulers={"sched": sched}, ckpt_every=ckpt_every, log_every=20, progress=progress,
                  desc=f"observer-{cfg.arch}", accelerator=acc)
-    start = tr.resume()
-    for _ in range(start): sched.step()
     tr.fit(step_fn)
     return net.eval()
 
@@ -290,7 +285,7 @@ def observer_hyps(net: nn.Module, rois: Sequence[torch.Tensor], texts: Sequence[
         hyps += [tok.decode(list(i)) for i in ids]
     return hyps
 
-# %% ../nbs/51_evaluate.ipynb #bc9a26fc
+# %% ../nbs/51_evaluate.ipynb #4acfe4cc
 class LandmarkRegressor(nn.Module):
     "`[N, 3, 96, 96]` faces in 0..1 -> `[N, 68, 2]` landmarks in face-crop pixels."
     def __init__(self, cfg: LandmarkConfig, face_size: int = 96):
@@ -337,10 +332,8 @@ def train_landmarks(run: Run, cfg: LandmarkConfig, clips: list[dict], seed: int 
         loss = F.smooth_l1_loss(pred.float(), lms[idx].to(dev))
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
         return {"loss": loss.detach()}
-    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, ckpt_every=ckpt_every, log_every=20, progress=progress,
+    tr = Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, schedulers={"sched": sched}, ckpt_every=ckpt_every, log_every=20, progress=progress,
                  desc="landmarks", accelerator=acc)
-    start = tr.resume()
-    for _ in range(start): sched.step()
     tr.fit(step_fn)
     return net.eval()
 

@@ -39,14 +39,15 @@ def peak_memory_mb() -> float:
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-# %% ../nbs/02_trainkit.ipynb #ea036ac1
+# %% ../nbs/02_trainkit.ipynb #c295239d
 class Trainer:
-    """Runs `step_fn(step)` from the last checkpoint of `run` to `total_steps`, checkpointing `modules` and
-    `optimizers` (and any `extra_state()` of the loop) atomically."""
+    """Runs `step_fn(step)` from the last checkpoint of `run` to `total_steps`, checkpointing `modules`,
+    `optimizers` and learning-rate `schedulers` atomically (a resumed schedule continues where it stopped)."""
     def __init__(self, run: Run | None, modules: dict[str, nn.Module], optimizers: dict[str, torch.optim.Optimizer],
                  total_steps: int, ckpt_every: int = 200, log_every: int = 10, progress: bool = True,
-                 desc: str = "train", accelerator=None, ckpt_prefix: str = "step", keep: int = 2):
-        self.run, self.modules, self.optimizers = run, modules, optimizers
+                 desc: str = "train", accelerator=None, ckpt_prefix: str = "step", keep: int = 2,
+                 schedulers: dict | None = None):
+        self.run, self.modules, self.optimizers, self.schedulers = run, modules, optimizers, schedulers or {}
         self.total_steps, self.ckpt_every, self.log_every = total_steps, ckpt_every, log_every
         self.progress, self.desc, self.accelerator, self.prefix, self.keep = progress, desc, accelerator, ckpt_prefix, keep
         self.step = 0
@@ -55,11 +56,16 @@ class Trainer:
     def state(self) -> dict:
         return {"step": self.step, "rng": rng_state(),
                 "modules": {k: m.state_dict() for k, m in self.modules.items()},
-                "optimizers": {k: o.state_dict() for k, o in self.optimizers.items()}}
+                "optimizers": {k: o.state_dict() for k, o in self.optimizers.items()},
+                "schedulers": {k: s.state_dict() for k, s in self.schedulers.items()}}
 
     def load_state(self, s: dict):
         for k, m in self.modules.items(): m.load_state_dict(s["modules"][k])
         for k, o in self.optimizers.items(): o.load_state_dict(s["optimizers"][k])
+        for k, sc in self.schedulers.items():
+            if k in s.get("schedulers", {}): sc.load_state_dict(s["schedulers"][k])
+            else:  # a checkpoint written before schedulers were saved: replay the schedule up to its step
+                for _ in range(int(s["step"])): sc.step()
         set_rng_state(s["rng"]); self.step = int(s["step"])
 
     def save(self):
