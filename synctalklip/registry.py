@@ -12,9 +12,9 @@ import torch
 from safetensors.torch import save_file, load_file
 
 # %% auto #0
-__all__ = ['project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'file_lock', 'seed_everything', 'step_rng',
-           'rng_state', 'set_rng_state', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'latest_checkpoint',
-           'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs', 'find_run', 'runs_table']
+__all__ = ['project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'file_lock', 'mp_context', 'seed_everything',
+           'step_rng', 'rng_state', 'set_rng_state', 'flatten_state', 'unflatten_state', 'save_checkpoint',
+           'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs', 'find_run', 'runs_table']
 
 # %% ../nbs/01_registry.ipynb #25678905
 def project_root(start: str | Path | None = None) -> Path:
@@ -52,6 +52,12 @@ def file_lock(path: str | Path):
         fcntl.flock(f, fcntl.LOCK_EX)
         try: yield p
         finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+# %% ../nbs/01_registry.ipynb #6924a87b
+def mp_context():
+    "The multiprocessing context for worker pools: `spawn`, safe from processes that already run threads."
+    import multiprocessing as mp
+    return mp.get_context("spawn")
 
 # %% ../nbs/01_registry.ipynb #0b6d68e3
 def seed_everything(seed: int) -> int:
