@@ -41,16 +41,22 @@ from safetensors.torch import save_file
 from synctalklip.config import make_config
 from synctalklip.train_synctalklip import ensure_generator
 from synctalklip.train_avsyncnet import ensure_expert
-root, steps, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-cfg = make_config("smoke", **{"synctalklip.steps": steps, "train.ckpt_every": 1})
-expert, erun = ensure_expert(cfg, "conv", root=sys.argv[4])
-if out == "-":   # the run that gets killed: slow each step down so the test can kill it mid-training
-    import synctalklip.train_synctalklip as T, time
-    orig = T.generator_losses
-    def slow(*a, **k): time.sleep(1.0); return orig(*a, **k)
-    T.generator_losses = slow
-model, run = ensure_generator(cfg, expert=expert, expert_run=erun, root=root, progress=False)
-if out != "-": save_file({k: v.detach().clone().contiguous() for k, v in model.state_dict().items()}, out)
+
+def main():
+    root, steps, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    cfg = make_config("smoke", **{"synctalklip.steps": steps, "train.ckpt_every": 1})
+    expert, erun = ensure_expert(cfg, "conv", root=sys.argv[4])
+    if out == "-":   # the run that gets killed: slow each step down so the test can kill it mid-training
+        import synctalklip.train_synctalklip as T, time
+        orig = T.generator_losses
+        def slow(*a, **k): time.sleep(1.0); return orig(*a, **k)
+        T.generator_losses = slow
+    model, run = ensure_generator(cfg, expert=expert, expert_run=erun, root=root, progress=False)
+    if out != "-": save_file({k: v.detach().clone().contiguous() for k, v in model.state_dict().items()}, out)
+
+# worker pools start with spawn, which re-imports this script: everything runs under the guard
+if __name__ == "__main__":
+    main()
 """
 
 
