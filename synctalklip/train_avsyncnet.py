@@ -337,19 +337,23 @@ def finetune(cfg: Config, data: Utterances, run: Run, init_state: dict | None, v
                     finetune_av=trainer.last_logs.get("av"), params=count_params(model))
     return model
 
-# %% ../nbs/40_train_avsyncnet.ipynb #60645d9d
+# %% ../nbs/40_train_avsyncnet.ipynb #dbeb0423
+def _find_or_train(kind: str, d: dict, seed: int, root, train) -> Run:
+    "Under a per-config lock: the finished `kind` run with config `d`, else a new run that `train(run)` fills, then finishes."
+    root = Path(root or runs_home())
+    with file_lock(root / ".locks" / f"{_config_id(kind, d)}.lock"):
+        run = _matching(kind, d, root)
+        if run is None:
+            run = Run.create(kind, d, seed, run_id=_config_id(kind, d), root=root)
+            train(run); run.finish()
+    return run
+
 def ensure_pretrained(cfg: Config, data: Utterances | None = None, root=None, vocab_size: int | None = None,
                       progress: bool | None = None) -> tuple[AVSyncNet, Run]:
     "The finished pre-training run for `cfg` (shared by all alignments), training it when absent."
-    d = pretrain_config(cfg)
-    root = Path(root or runs_home())
-    with file_lock(root / ".locks" / f"{_config_id('avsyncnet_pretrain', d)}.lock"):
-        run = _matching("avsyncnet_pretrain", d, root)
-        if run is None:
-            data = data if data is not None else load_utterances(cfg, "train")
-            run = Run.create("avsyncnet_pretrain", d, cfg.train.seed, run_id=_config_id("avsyncnet_pretrain", d), root=root)
-            pretrain(cfg, data, run, vocab_size, progress=progress)
-            run.finish()
+    def train(run):
+        pretrain(cfg, data if data is not None else load_utterances(cfg, "train"), run, vocab_size, progress=progress)
+    run = _find_or_train("avsyncnet_pretrain", pretrain_config(cfg), cfg.train.seed, root, train)
     model = build_model(cfg, vocab_size)
     model.load_state_dict(load_checkpoint(_stage_path(run, f"pretrain_it{cfg.avsyncnet.n_iterations}"))["model"], strict=False)
     return model, run
@@ -361,18 +365,13 @@ def ensure_expert(cfg: Config, alignment: str | None = None, data: Utterances | 
     if alignment is not None: cfg = cfg.replace(**{"avsyncnet.alignment": alignment})
     if cfg.avsyncnet.alignment not in ALIGNMENTS:
         raise ValueError(f"alignment={cfg.avsyncnet.alignment!r}; choose one of {ALIGNMENTS}")
-    d = expert_config(cfg)
-    root = Path(root or runs_home())
-    with file_lock(root / ".locks" / f"{_config_id('avsyncnet', d)}.lock"):
-        run = _matching("avsyncnet", d, root)
-        if run is None:
-            data = data if data is not None else load_utterances(cfg, "train")
-            pre, pre_run = ensure_pretrained(cfg, data, root, vocab_size, progress)
-            run = Run.create("avsyncnet", d, cfg.train.seed, run_id=_config_id("avsyncnet", d), root=root,
-                             tags={"alignment": cfg.avsyncnet.alignment, "pretrain_run": pre_run.id})
-            finetune(cfg, data, run, pre.state_dict(), vocab_size, progress=progress)
-            run.log_metrics(pretrain_seconds=pre_run.metrics.get("pretrain_seconds"))
-            run.finish()
+    def train(run):
+        utts = data if data is not None else load_utterances(cfg, "train")
+        pre, pre_run = ensure_pretrained(cfg, utts, root, vocab_size, progress)
+        run.update_meta(tags={"alignment": cfg.avsyncnet.alignment, "pretrain_run": pre_run.id})
+        finetune(cfg, utts, run, pre.state_dict(), vocab_size, progress=progress)
+        run.log_metrics(pretrain_seconds=pre_run.metrics.get("pretrain_seconds"))
+    run = _find_or_train("avsyncnet", expert_config(cfg), cfg.train.seed, root, train)
     return load_expert(run, vocab_size), run
 
 def load_expert(run: Run | str | Path, vocab_size: int | None = None) -> AVSyncNet:
