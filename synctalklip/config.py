@@ -218,7 +218,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #61d677fc
+# %% ../nbs/00_config.ipynb #74668711
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -232,10 +232,12 @@ PRESETS: dict[str, dict[str, Any]] = {
     "cpu": {  # AV-SyncNet at 2 CPU cores: a narrow video trunk (64/64 is ~10x slower) and step counts that fit 30 min
         "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.video_pool": 2, "avsyncnet.pretrain_steps": 250,
         "avsyncnet.finetune_steps": 1000, "avsyncnet.freeze_steps": 100,
-        # SyncTalklip: 2 clips (~40-50 generated faces) per step, steps that fit the rest of the 45-minute main job
-        # lr 1e-3 (paper: 1e-4): on one fixed batch the cpu-width generator reaches L1 0.062 in 80 steps at 1e-3 against
-        # 0.105 in 100 steps at 1e-4; at 1.3 s a step on 2 cores the paper's rate cannot learn within the job
-        "synctalklip.batch_size": 2, "synctalklip.steps": 900, "synctalklip.lr": 1e-3,
+        # SyncTalklip: 2 clips (~30 generated faces) per step, steps that fit the rest of the 45-minute main job.
+        # Width 0.5: autoencoding one batch (face in, same face out), the U-Net reaches L1 0.026 in 60 steps at width 0.5
+        # but only 0.105 at 0.25 (4 channels at 96x96 cannot carry the picture) and 0.016 at 1.0 (4x the cost).
+        # lr 1e-3 (paper: 1e-4): on one fixed batch the generator reaches L1 0.062 in 80 steps at 1e-3 against 0.105 in
+        # 100 steps at 1e-4; at ~1.3 s a step on 2 cores the paper's rate cannot learn within the job
+        "synctalklip.width": 0.5, "synctalklip.batch_size": 2, "synctalklip.steps": 600, "synctalklip.lr": 1e-3,
     },
     "paper": {
         "data.n_train": 20000, "data.n_val": 500, "data.n_test": 1000, "data.n_speakers": 60, "data.n_test_speakers": 8,

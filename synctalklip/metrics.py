@@ -11,9 +11,9 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['VSHIFT', 'MOUTH', 'as_float_frames', 'psnr', 'gaussian_window', 'ssim', 'lse', 'n_windows', 'sync_windows',
-           'shift_mfcc', 'mfcc_int16_scale', 'lse_scores', 'embed_windows', 'lse_from_embeddings', 'wer_counts',
-           'corpus_wer', 'pri', 'lmd', 'ifc', 'fid', 'fid_from_frames']
+__all__ = ['VSHIFT', 'MOUTH', 'as_float_frames', 'psnr', 'gaussian_1d', 'gaussian_window', 'ssim', 'lse', 'n_windows',
+           'sync_windows', 'shift_mfcc', 'mfcc_int16_scale', 'lse_scores', 'embed_windows', 'lse_from_embeddings',
+           'wer_counts', 'corpus_wer', 'pri', 'lmd', 'ifc', 'fid', 'fid_from_frames']
 
 # %% ../nbs/50_metrics.ipynb #64ab559b
 def _tensor(x) -> torch.Tensor:
@@ -40,12 +40,16 @@ def psnr(pred, target, channel_axis: int | None = -1, data_range: float | None =
     db = (10 * torch.log10(1.0 / mse.clamp_min(1e-300))).clamp(max=max_db)
     return db.numpy() if reduce == "none" else float(db.mean())
 
-# %% ../nbs/50_metrics.ipynb #75266100
-def gaussian_window(sigma: float = 1.5, truncate: float = 3.5) -> torch.Tensor:
+# %% ../nbs/50_metrics.ipynb #92822e64
+def gaussian_1d(sigma: float = 1.5, truncate: float = 3.5) -> torch.Tensor:
+    "The normalised 1-D Gaussian (scikit-image's window: radius `int(truncate * sigma + 0.5)`)."
     r = int(truncate * sigma + 0.5)
     x = torch.arange(-r, r + 1, dtype=torch.float64)
-    g = torch.exp(-0.5 * (x / sigma) ** 2); g = g / g.sum()
-    return g[:, None] * g[None, :]
+    g = torch.exp(-0.5 * (x / sigma) ** 2); return g / g.sum()
+
+def gaussian_window(sigma: float = 1.5, truncate: float = 3.5) -> torch.Tensor:
+    "The 2-D window: the outer product of `gaussian_1d` with itself."
+    g = gaussian_1d(sigma, truncate); return g[:, None] * g[None, :]
 
 def ssim(pred, target, channel_axis: int | None = -1, data_range: float | None = None, sigma: float = 1.5,
          k1: float = 0.01, k2: float = 0.03, reduce: str = "mean"):
@@ -53,9 +57,9 @@ def ssim(pred, target, channel_axis: int | None = -1, data_range: float | None =
     p, t = as_float_frames(pred, channel_axis, data_range), as_float_frames(target, channel_axis, data_range)
     if p.shape != t.shape: raise ValueError(f"shape mismatch {tuple(p.shape)} vs {tuple(t.shape)}")
     n, c, h, w = p.shape
-    win = gaussian_window(sigma)[None, None]
+    g = gaussian_1d(sigma)
     x, y = p.reshape(n * c, 1, h, w), t.reshape(n * c, 1, h, w)
-    filt = lambda z: F.conv2d(z, win)
+    filt = lambda z: F.conv2d(F.conv2d(z, g.view(1, 1, -1, 1)), g.view(1, 1, 1, -1))   # separable: 2k, not k*k, products
     mx, my = filt(x), filt(y)
     sxx, syy, sxy = filt(x * x) - mx * mx, filt(y * y) - my * my, filt(x * y) - mx * my
     c1, c2 = k1 ** 2, k2 ** 2

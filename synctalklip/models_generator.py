@@ -94,7 +94,7 @@ class Generator(nn.Module):
             x = torch.cat([b(x), feats[-2 - i]], 1)
         return self.out(x)
 
-# %% ../nbs/21_models_generator.ipynb #5288da31
+# %% ../nbs/21_models_generator.ipynb #159a1f33
 #: (channels, kernel, stride, padding) per conv; lower half 48x96 -> 48x48 -> 24 -> 12 -> 6 -> 3 -> 1
 DISCRIMINATOR_TABLE = [[(32, 7, 1, 3)], [(64, 5, (1, 2), 2), (64, 5, 1, 2)], [(128, 5, 2, 2), (128, 5, 1, 2)],
                        [(256, 5, 2, 2), (256, 5, 1, 2)], [(512, 3, 2, 1), (512, 3, 1, 1)],
@@ -114,6 +114,9 @@ class Discriminator(nn.Module):
                 c = scaled(c, width); layers.append(DiscBlock(cin, c, k, s, p)); cin = c
         self.features = nn.Sequential(*layers)
         self.logit = nn.Conv2d(cin, 1, 1)
+        for m in self.modules():     # He init for LeakyReLU: with PyTorch's default the 12 unnormalised layers shrink
+            if isinstance(m, nn.Conv2d):   # the signal to nothing and the logit starts (and stays) constant
+                nn.init.kaiming_normal_(m.weight, a=0.01, nonlinearity="leaky_relu"); nn.init.zeros_(m.bias)
     def forward(self, faces):
         return self.logit(self.features(lower_half(faces))).flatten(1).mean(1)
 

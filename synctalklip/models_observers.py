@@ -12,10 +12,10 @@ import torch.nn.functional as F
 from .config import ConfigBase, choice
 
 # %% auto #0
-__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'Seq2SeqReader', 'beam_search',
-           'ConformerBlock', 'ConformerReader', 'make_observer']
+__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'viseme_aux', 'viseme_head', 'Seq2SeqReader',
+           'beam_search', 'ConformerBlock', 'ConformerReader', 'make_observer']
 
-# %% ../nbs/23_models_observers.ipynb #62fb1806
+# %% ../nbs/23_models_observers.ipynb #e024a4a4
 @dataclass
 class ObserverConfig(ConfigBase):
     "One observer: its architecture, sizes and training schedule."
@@ -30,6 +30,8 @@ class ObserverConfig(ConfigBase):
     dropout: float = 0.1
     ctc_weight: float = 0.3         # auxiliary CTC loss (conformer)
     label_smoothing: float = 0.1
+    viseme_weight: float = 0.0      # auxiliary per-frame viseme CE on the encoder output (0 = off; see below)
+    n_visemes: int = 15             # viseme classes of the synthetic corpus (`synth_face`)
     beam: int = 5
     max_len: int = 120
     steps: int = 1500
@@ -38,8 +40,8 @@ class ObserverConfig(ConfigBase):
 
 OBSERVER_PRESETS = {
     "smoke": dict(input_size=24, channels=4, d_model=32, n_layers=1, n_heads=2, conv_kernel=5, steps=3, batch_size=2,
-                  beam=2, max_len=20),
-    "cpu": dict(steps=150),
+                  beam=2, max_len=20, viseme_weight=1.0),
+    "cpu": dict(steps=1500, viseme_weight=1.0),
     "paper": dict(input_size=88, channels=64, d_model=512, n_layers=4, n_heads=8, dec_layers=4, steps=30000,
                   batch_size=32, lr=5e-4, beam=50),
 }
@@ -69,7 +71,20 @@ class LipFrontend(nn.Module):
         x = self.stem(video).transpose(1, 2).flatten(0, 1)        # [B*T, c, h, w]
         return self.proj(self.trunk(x).mean((-2, -1)).view(B, T, -1))
 
-# %% ../nbs/23_models_observers.ipynb #c776af79
+# %% ../nbs/23_models_observers.ipynb #dbe342fe
+def viseme_aux(net: nn.Module, memory: torch.Tensor, batch: dict, out: dict, loss: torch.Tensor) -> torch.Tensor:
+    """`loss` plus `cfg.viseme_weight` times the per-frame viseme CE of encoder output `memory [B,T,d]`, over the frames
+    whose label in `batch["visemes"] [B,T]` is not -1 (logged as `out["viseme"]`); `loss` unchanged without labels."""
+    if getattr(net, "viseme_head", None) is None or batch.get("visemes") is None: return loss
+    v = batch["visemes"][:, :memory.shape[1]].long()
+    if not bool((v >= 0).any()): return loss
+    out["viseme"] = F.cross_entropy(net.viseme_head(memory[:, :v.shape[1]].float()).flatten(0, 1), v.flatten(), ignore_index=-1)
+    return loss + net.cfg.viseme_weight * out["viseme"]
+
+def viseme_head(cfg: ObserverConfig) -> nn.Module | None:
+    return nn.Linear(cfg.d_model, cfg.n_visemes) if cfg.viseme_weight > 0 else None
+
+# %% ../nbs/23_models_observers.ipynb #952912b4
 class Seq2SeqReader(nn.Module):
     "Conv front end, BiGRU encoder, attention GRU decoder over characters."
     def __init__(self, cfg: ObserverConfig, vocab_size: int, pad: int = 0, bos: int = 1, eos: int = 2):
@@ -85,6 +100,7 @@ class Seq2SeqReader(nn.Module):
         self.query = nn.Linear(d, d, bias=False)
         self.out = nn.Sequential(nn.Linear(2 * d, d), nn.Tanh(), nn.Dropout(cfg.dropout), nn.Linear(d, vocab_size))
         self.drop = nn.Dropout(cfg.dropout)
+        self.viseme_head = viseme_head(cfg)
 
     def encode(self, video, padding_mask=None):
         x = self.drop(self.frontend(video)).float()
@@ -119,10 +135,13 @@ class Seq2SeqReader(nn.Module):
         return self.decode(self.encode(video, padding_mask), padding_mask, prev_tokens)
 
     def loss(self, batch) -> dict:
-        logits = self(batch["video"], batch["padding_mask"], batch["prev_tokens"])
+        mem = self.encode(batch["video"], batch["padding_mask"])
+        logits = self.decode(mem, batch["padding_mask"], batch["prev_tokens"])
         ce = F.cross_entropy(logits.flatten(0, 1).float(), batch["tokens"].flatten(), ignore_index=self.pad,
                              label_smoothing=self.cfg.label_smoothing)
-        return {"loss": ce, "ce": ce}
+        out = {"ce": ce}
+        out["loss"] = viseme_aux(self, mem, batch, out, ce)
+        return out
 
     @torch.no_grad()
     def transcribe(self, video, padding_mask=None, beam: int | None = None) -> list[list[int]]:
@@ -169,7 +188,7 @@ def beam_search(model: nn.Module, memory: torch.Tensor, padding_mask: torch.Tens
         out.append(max(finished[b], key=lambda f: f[0])[1])
     return out
 
-# %% ../nbs/23_models_observers.ipynb #5281174e
+# %% ../nbs/23_models_observers.ipynb #924ba072
 def _sinusoids(T: int, d: int, device=None) -> torch.Tensor:
     pos = torch.arange(T, device=device, dtype=torch.float32)[:, None]
     div = torch.exp(torch.arange(0, d, 2, device=device, dtype=torch.float32) * (-math.log(10000.0) / d))
@@ -213,6 +232,7 @@ class ConformerReader(nn.Module):
         layer = nn.TransformerDecoderLayer(d, cfg.n_heads, 4 * d, cfg.dropout, batch_first=True, norm_first=True)
         self.decoder = nn.TransformerDecoder(layer, cfg.dec_layers)
         self.norm = nn.LayerNorm(d); self.out = nn.Linear(d, vocab_size)
+        self.viseme_head = viseme_head(cfg)
 
     def encode(self, video, padding_mask=None):
         x = self.frontend(video)
@@ -246,7 +266,7 @@ class ConformerReader(nn.Module):
             tgt_len = tgt.ne(self.pad).sum(1)
             ctc = F.ctc_loss(lp, tgt, in_len, tgt_len, blank=self.pad, zero_infinity=True)
             loss = (1 - self.cfg.ctc_weight) * ce + self.cfg.ctc_weight * ctc; out["ctc"] = ctc
-        out["loss"] = loss
+        out["loss"] = viseme_aux(self, mem, batch, out, loss)
         return out
 
     @torch.no_grad()
