@@ -25,8 +25,8 @@ from . import metrics as M
 __all__ = ['LANDMARK_PRESETS', 'LandmarkConfig', 'EvaluatorConfig', 'evaluator_config', 'load_npz', 'load_clips', 'mouth_rois',
            'char_tokenizer', 'token_batch', 'roi_batch', 'sync_batch', 'sync_loss', 'train_syncnet', 'sync_scores',
            'offset_check', 'observer_batch', 'train_observer', 'observer_hyps', 'LandmarkRegressor', 'train_landmarks',
-           'Evaluators', 'ensure_evaluators', 'score_clips', 'clip_from_mp4', 'score_folder', 'score_run',
-           'ground_truth_row']
+           'DlibLandmarks', 'Evaluators', 'ensure_evaluators', 'score_clips', 'clip_from_mp4', 'score_folder',
+           'score_run', 'ground_truth_row']
 
 # %% ../nbs/51_evaluate.ipynb #a595a45b
 @dataclass
@@ -343,6 +343,30 @@ def train_landmarks(run: Run, cfg: LandmarkConfig, clips: list[dict], seed: int 
                  desc="landmarks", accelerator=acc)
     tr.fit(step_fn)
     return net.eval()
+
+# %% ../nbs/51_evaluate.ipynb #0bd627af
+class DlibLandmarks:
+    "dlib's 68-point shape predictor on face crops: `predict(faces [T,96,96,3]) -> [T,68,2]` in face-crop pixels."
+    def __init__(self, pad: tuple | None = None):
+        from synctalklip.data_faces import FaceConfig
+        self.pad = tuple(pad if pad is not None else FaceConfig().pad)   # top, bottom, left, right
+
+    def face_box(self, size: int) -> tuple[int, int, int, int]:
+        "The face box (left, top, right, bottom) inside a `size` crop made with padding `self.pad`."
+        t, b, l, r = self.pad
+        sx, sy = size / (1 + l + r), size / (1 + t + b)
+        return round(l * sx), round(t * sy), round(size - r * sx), round(size - b * sy)
+
+    def predict(self, faces, batch_size: int | None = None) -> torch.Tensor:
+        import dlib
+        from synctalklip.data_faces import dlib_models
+        _, pred = dlib_models()
+        x = faces.detach().cpu() if isinstance(faces, torch.Tensor) else torch.from_numpy(np.asarray(faces))
+        if x.is_floating_point(): x = (x.float().clamp(0, 1) * 255).round().to(torch.uint8)
+        if x.ndim != 4 or x.shape[-1] != 3: raise ValueError(f"faces must be [T,H,W,3], got {tuple(x.shape)}")
+        rect = dlib.rectangle(*self.face_box(x.shape[1]))
+        return torch.tensor(np.array([[(p.x, p.y) for p in pred(np.ascontiguousarray(f), rect).parts()] for f in x.numpy()],
+                                     np.float32))
 
 # %% ../nbs/51_evaluate.ipynb #78a8a9a8
 @dataclass
