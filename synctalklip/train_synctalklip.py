@@ -106,7 +106,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #f8f20cdc
+# %% ../nbs/41_train_synctalklip.ipynb #3190ef6d
 def to_device(batch: dict, device) -> dict:
     return {k: (v.to(device) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
 
@@ -117,7 +117,7 @@ def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     model = SyncTalklip(st, expert).to(device)
     disc = build_discriminator(st).to(device)
     opt_g = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=st.lr, betas=tuple(st.betas))
-    opt_d = torch.optim.Adam(disc.parameters(), lr=st.lr, betas=tuple(st.betas))
+    opt_d = torch.optim.Adam(disc.parameters(), lr=st.disc_lr, betas=tuple(st.betas))
     return expert, model, disc, opt_g, opt_d
 
 def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], dict], run: Run | None = None,
