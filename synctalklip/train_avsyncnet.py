@@ -23,7 +23,7 @@ __all__ = ['PRETRAIN_FIELDS', 'EVAL_VERSION', 'Utterances', 'to_device', 'alignm
            'cluster_layer', 'lr_at', 'set_lr', 'encoder_parameters', 'modality_keep', 'pretrain_step_fn',
            'finetune_losses', 'finetune_step_fn', 'pretrain_config', 'expert_config', 'build_model', 'pretrain',
            'finetune', 'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings',
-           'wer_by_source', 'evaluate_expert']
+           'wer_by_source', 'clip_sources', 'evaluate_expert']
 
 # %% ../nbs/40_train_avsyncnet.ipynb #084a5575
 class Utterances:
@@ -414,14 +414,19 @@ def paired_embeddings(model: AVSyncNet, data: Utterances, batch_size: int = 8, a
             U.append(np.full(n, idx[j])); Fr.append(np.arange(n))
     return {"a": np.concatenate(A), "v": np.concatenate(Vv), "utt": np.concatenate(U), "frame": np.concatenate(Fr)}
 
-# %% ../nbs/40_train_avsyncnet.ipynb #44a2464f
-def wer_by_source(refs, hyps, sources, wer_fn) -> dict:
-    "WER overall (`all`) and per sentence source (grid/open)."
+# %% ../nbs/40_train_avsyncnet.ipynb #c7d08490
+def wer_by_source(refs, hyps, sources, wer_fn, prefix: str | None = None) -> dict:
+    """WER overall (`all`) and per sentence source (grid/open). With `prefix` the keys are flat metric names:
+    `prefix` for the overall WER and `prefix_<source>` for each source."""
     out = {"all": wer_fn(refs, hyps)}
     for s in sorted(set(sources)):
         idx = [i for i, x in enumerate(sources) if x == s]
         out[s] = wer_fn([refs[i] for i in idx], [hyps[i] for i in idx])
-    return out
+    return out if prefix is None else {(prefix if k == "all" else f"{prefix}_{k}"): v for k, v in out.items()}
+
+def clip_sources(clips) -> list[str]:
+    "Sentence source of each clip dict (`grid`/`open` in the synthetic corpus, `real` when it has none)."
+    return [str(c.get("source", "real")) for c in clips]
 
 EVAL_VERSION = 2  # 2: beam search stops only when no live hypothesis can win (version 1 stopped too early)
 
