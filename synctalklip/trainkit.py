@@ -13,22 +13,40 @@ from tqdm.auto import tqdm
 from .registry import Run, rng_state, set_rng_state
 
 # %% auto #0
-__all__ = ['make_accelerator', 'autocast', 'count_params', 'peak_memory_mb', 'Trainer']
+__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'sync_gradients', 'count_params', 'peak_memory_mb', 'Trainer']
 
-# %% ../nbs/02_trainkit.ipynb #670f6396
+# %% ../nbs/02_trainkit.ipynb #7467d47c
+def is_distributed() -> bool:
+    "True inside a multi-process launch (`accelerate launch`, `torchrun`): `WORLD_SIZE` > 1."
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1
+
 def make_accelerator(precision: str = "bf16", cpu: bool | None = None):
     "An `accelerate.Accelerator`; `cpu=None` uses a GPU when there is one."
     from accelerate import Accelerator
     from accelerate.state import AcceleratorState
     if cpu is None: cpu = not torch.cuda.is_available()
     st = AcceleratorState._shared_state
-    if st and (st.get("_mixed_precision") != precision or st.get("_cpu", cpu) != cpu) and not st.get("distributed_type", "").__str__().startswith("MULTI"):
+    if st and (st.get("_mixed_precision") != precision or st.get("_cpu", cpu) != cpu) and not is_distributed():
         AcceleratorState._reset_state(reset_partial_state=True)  # one process, several loops with different precisions
     return Accelerator(mixed_precision=precision, cpu=cpu)
 
 def autocast(accelerator=None, enabled: bool = True):
     "The accelerator's autocast context (bf16 when configured), or a no-op."
     return accelerator.autocast() if (accelerator is not None and enabled) else nullcontext()
+
+def sync_gradients(module: nn.Module, accelerator=None) -> None:
+    """Average the gradients of `module`'s trainable parameters over the processes of a multi-process launch (no-op
+    in one process). Called between `backward()` and `step()`, it makes every process take the same optimiser step, as
+    `DistributedDataParallel` does, without wrapping the model: our losses call several methods of a model (audio
+    features, generator, contrastive head) and pass gradients through a frozen expert, which `DDP`'s forward-hook
+    bookkeeping does not follow. One flat all-reduce per call."""
+    if accelerator is None or accelerator.num_processes == 1: return
+    ps = [p for p in module.parameters() if p.requires_grad]
+    grads = [p.grad if p.grad is not None else torch.zeros_like(p) for p in ps]
+    flat = accelerator.reduce(torch.cat([g.reshape(-1).float() for g in grads]), reduction="mean")
+    i = 0
+    for p, g in zip(ps, grads):
+        n = g.numel(); p.grad = flat[i:i + n].view_as(p).to(p.dtype); i += n
 
 def count_params(m: nn.Module, trainable_only: bool = False) -> int:
     return sum(p.numel() for p in m.parameters() if p.requires_grad or not trainable_only)
@@ -39,7 +57,7 @@ def peak_memory_mb() -> float:
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-# %% ../nbs/02_trainkit.ipynb #c295239d
+# %% ../nbs/02_trainkit.ipynb #101c80af
 class Trainer:
     """Runs `step_fn(step)` from the last checkpoint of `run` to `total_steps`, checkpointing `modules`,
     `optimizers` and learning-rate `schedulers` atomically (a resumed schedule continues where it stopped)."""
@@ -52,6 +70,8 @@ class Trainer:
         self.progress, self.desc, self.accelerator, self.prefix, self.keep = progress, desc, accelerator, ckpt_prefix, keep
         self.step = 0
         self.last_logs: dict = {}
+        # in a multi-process launch only the main process writes checkpoints, logs and the progress bar
+        self.is_main = accelerator is None or accelerator.is_main_process
 
     def state(self) -> dict:
         return {"step": self.step, "rng": rng_state(),
@@ -69,7 +89,7 @@ class Trainer:
         set_rng_state(s["rng"]); self.step = int(s["step"])
 
     def save(self):
-        if self.run is not None: self.run.save(self.state(), f"{self.prefix}_{self.step:07d}", keep=self.keep)
+        if self.run is not None and self.is_main: self.run.save(self.state(), f"{self.prefix}_{self.step:07d}", keep=self.keep)
 
     def resume(self) -> int:
         "Load the run's latest checkpoint of this trainer (same prefix), if any; returns the step to start from."
@@ -80,12 +100,13 @@ class Trainer:
             self.load_state(load_checkpoint(p))
         return self.step
 
-    def fit(self, step_fn: Callable[[int], dict], stop_after: int | None = None) -> dict:
+    def fit(self, step_fn: Callable[[int], dict], stop_after: int | None = None, finalize: Callable[[], None] | None = None) -> dict:
         """Run steps `[resume point, total_steps)`. `stop_after` ends early after that many steps (used to test
-        interruption) after writing a checkpoint."""
+        interruption) after writing a checkpoint. `finalize()` runs once training has reached `total_steps`, before
+        the last checkpoint is written (it must be idempotent: a resumed finished run calls it again)."""
         start = self.resume()
         for m in self.modules.values(): m.train()
-        bar = tqdm(range(start, self.total_steps), desc=self.desc, disable=not self.progress, initial=start,
+        bar = tqdm(range(start, self.total_steps), desc=self.desc, disable=not (self.progress and self.is_main), initial=start,
                    total=self.total_steps, dynamic_ncols=True)
         done = 0
         try:
@@ -94,7 +115,7 @@ class Trainer:
                 for k, v in logs.items():
                     if not math.isfinite(v): raise FloatingPointError(f"{self.desc}: {k} is {v} at step {step}")
                 self.step, self.last_logs, done = step + 1, logs, done + 1
-                if self.run is not None and (step % self.log_every == 0 or step + 1 == self.total_steps):
+                if self.run is not None and self.is_main and (step % self.log_every == 0 or step + 1 == self.total_steps):
                     self.run.log(step=step, stage=self.desc, **logs)
                 if step % max(1, self.log_every) == 0: bar.set_postfix({k: f"{v:.3g}" for k, v in list(logs.items())[:4]})
                 if self.ckpt_every and self.step % self.ckpt_every == 0 and self.step < self.total_steps: self.save()
@@ -103,5 +124,7 @@ class Trainer:
             self.save(); raise
         finally:
             bar.close()
-        if self.step >= self.total_steps: self.save()
+        if self.step >= self.total_steps:
+            if finalize is not None: finalize()
+            self.save()
         return self.last_logs
