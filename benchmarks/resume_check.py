@@ -3,7 +3,8 @@ steps (checkpoint written, process state dropped) and resumed in fresh objects. 
 bit-identical. The expert comes from the project's registry (trained there if absent); the two generator runs go
 to a scratch registry.
 
-    python benchmarks/resume_check.py --scale cpu --steps 6 --stop-after 3
+    python benchmarks/resume_check.py --scale cpu --steps 6 --stop-after 3 --threads 1
+    # cpu/conv: 502 tensors, 0 differ after resume (301 differ between the stopped and the finished model); identical: True; 95 s
 """
 import argparse, tempfile, time
 from pathlib import Path
