@@ -172,7 +172,7 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
     model.eval(); disc.eval()
     return model, disc, trainer
 
-# %% ../nbs/41_train_synctalklip.ipynb #7f6ab577
+# %% ../nbs/41_train_synctalklip.ipynb #e2002d0c
 def mask_lower_half(faces: torch.Tensor) -> torch.Tensor:
     "The pose input: faces `[...,3,96,96]` with the lower half zeroed."
     out = faces.clone(); out[..., faces.shape[-2] // 2:, :] = 0; return out
@@ -231,16 +231,17 @@ def evaluate_clips(model: SyncTalklip, expert: nn.Module, clips: list[dict], dec
     CPU: `metrics.ssim` filters in float64) uses `ssim_frames` evenly spaced frames per clip (None: all). Each clip: `faces [T,3,96,96]`
     (0..1), `audio [T,104]`, `roi_theta [T,2,3]`, `rois [1,T,88,88]` (the expert's normalisation), `text`, `id`.
     Image metrics (`face_quality`): `psnr`, `ssim` on the whole face and `psnr_lower`, `ssim_lower` on the mouth half,
-    each also for the copy (`psnr_copy`, `psnr_lower_copy`, ...).
+    each also for the copy (`psnr_copy`, `psnr_lower_copy`, ...). `psnr_lower_rolled_audio`: the mouth half generated
+    from the clip's audio rolled by half its length; a generator that ignores the audio scores the same as `psnr_lower`.
     Returns (metrics, the first `keep` clips' outputs: dict(id, real, generated, copy, ref)). WERs: `wer_generated`
     (ROIs of the generated faces), `wer_copy` (of the copy baseline), `wer_real_faces` (of the real face crops through
     the same ROI path: the fair reference) and `wer_real` (the cached ROIs the expert was trained on), each also per
     sentence source (`wer_generated_grid`, ...)."""
-    from synctalklip.metrics import corpus_wer
+    from synctalklip.metrics import corpus_wer, psnr
     to_rois = to_rois or expert_rois
     dev = next(model.parameters()).device
     expert.eval()
-    quality, refs, kept = {"": [], "_copy": []}, [], []
+    quality, refs, kept = {"": [], "_copy": [], "_rolled_audio": []}, [], []
     vids = {"generated": [], "copy": [], "real_faces": [], "real": []}
     for i, c in enumerate(clips):
         faces = c["faces"].float().to(dev); T = len(faces)
@@ -249,6 +250,9 @@ def evaluate_clips(model: SyncTalklip, expert: nn.Module, clips: list[dict], dec
         copy = faces[ref].expand_as(faces).contiguous()
         sel = torch.from_numpy(np.unique(np.linspace(0, T - 1, ssim_frames or T).round().astype(int))).to(dev)
         for k, pred in (("", gen), ("_copy", copy)): quality[k].append(face_quality(pred, faces, sel))
+        # does the mouth follow the audio? the same clip generated from its audio rolled by half its length
+        wrong = generate_clip(model, faces, torch.roll(c["audio"], T // 2, 0), ref, accelerator=accelerator)
+        quality["_rolled_audio"].append({"psnr_lower": psnr(lower_half(wrong), lower_half(faces), channel_axis=-3)})
         theta = c["roi_theta"].to(dev).float()
         refs.append(c["text"])
         for k, f in (("generated", gen), ("copy", copy), ("real_faces", faces)): vids[k].append(to_rois(f, theta)[:, 0].cpu())
