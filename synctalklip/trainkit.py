@@ -13,9 +13,10 @@ from tqdm.auto import tqdm
 from .registry import Run, rng_state, set_rng_state
 
 # %% auto #0
-__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'sync_gradients', 'count_params', 'peak_memory_mb', 'Trainer']
+__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'sync_gradients', 'count_params',
+           'peak_memory_mb', 'Trainer']
 
-# %% ../nbs/02_trainkit.ipynb #7467d47c
+# %% ../nbs/02_trainkit.ipynb #4b4190af
 def is_distributed() -> bool:
     "True inside a multi-process launch (`accelerate launch`, `torchrun`): `WORLD_SIZE` > 1."
     return int(os.environ.get("WORLD_SIZE", "1")) > 1
@@ -33,6 +34,10 @@ def make_accelerator(precision: str = "bf16", cpu: bool | None = None):
 def autocast(accelerator=None, enabled: bool = True):
     "The accelerator's autocast context (bf16 when configured), or a no-op."
     return accelerator.autocast() if (accelerator is not None and enabled) else nullcontext()
+
+def is_main_process(accelerator=None) -> bool:
+    "Whether this process writes (checkpoints, logs, registry runs): always without an accelerator or in one process."
+    return accelerator is None or accelerator.is_main_process
 
 def sync_gradients(module: nn.Module, accelerator=None) -> None:
     """Average the gradients of `module`'s trainable parameters over the processes of a multi-process launch (no-op
@@ -57,7 +62,7 @@ def peak_memory_mb() -> float:
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-# %% ../nbs/02_trainkit.ipynb #101c80af
+# %% ../nbs/02_trainkit.ipynb #ce6bea3c
 class Trainer:
     """Runs `step_fn(step)` from the last checkpoint of `run` to `total_steps`, checkpointing `modules`,
     `optimizers` and learning-rate `schedulers` atomically (a resumed schedule continues where it stopped)."""
@@ -71,7 +76,8 @@ class Trainer:
         self.step = 0
         self.last_logs: dict = {}
         # in a multi-process launch only the main process writes checkpoints, logs and the progress bar
-        self.is_main = accelerator is None or accelerator.is_main_process
+        self.is_main = is_main_process(accelerator)
+        self.writes = run is not None and self.is_main
 
     def state(self) -> dict:
         return {"step": self.step, "rng": rng_state(),
@@ -89,7 +95,7 @@ class Trainer:
         set_rng_state(s["rng"]); self.step = int(s["step"])
 
     def save(self):
-        if self.run is not None and self.is_main: self.run.save(self.state(), f"{self.prefix}_{self.step:07d}", keep=self.keep)
+        if self.writes: self.run.save(self.state(), f"{self.prefix}_{self.step:07d}", keep=self.keep)
 
     def resume(self) -> int:
         "Load the run's latest checkpoint of this trainer (same prefix), if any; returns the step to start from."
@@ -115,7 +121,7 @@ class Trainer:
                 for k, v in logs.items():
                     if not math.isfinite(v): raise FloatingPointError(f"{self.desc}: {k} is {v} at step {step}")
                 self.step, self.last_logs, done = step + 1, logs, done + 1
-                if self.run is not None and self.is_main and (step % self.log_every == 0 or step + 1 == self.total_steps):
+                if self.writes and (step % self.log_every == 0 or step + 1 == self.total_steps):
                     self.run.log(step=step, stage=self.desc, **logs)
                 if step % max(1, self.log_every) == 0: bar.set_postfix({k: f"{v:.3g}" for k, v in list(logs.items())[:4]})
                 if self.ckpt_every and self.step % self.ckpt_every == 0 and self.step < self.total_steps: self.save()
