@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 # %% auto #0
-__all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS', 'PRESETS',
-           'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig',
+__all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
+           'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig',
            'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'make_config']
 
-# %% ../nbs/00_config.ipynb #82098ce6
+# %% ../nbs/00_config.ipynb #c1b2919a
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
 GENERATOR_OUTPUTS = ("direct", "reference")     # generator output head (21_models_generator)
+CONDITIONINGS = ("bottleneck", "film")          # where the audio enters the generator (21_models_generator)
 CONTRASTIVE = ("novel", "infonce", "none")     # L_cav (ours), TalkLip's InfoNCE, or none (Table 3)
 CAV_FORMS = ("infonce_l1", "literal")          # two readings of the paper's garbled L_cav equation
 SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3)
@@ -173,7 +174,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #8d376813
+# %% ../nbs/00_config.ipynb #4fc4a950
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("conv", VARIANTS)
@@ -183,6 +184,7 @@ class SyncTalklipConfig(ConfigBase):
     supervisor: str = choice("avsyncnet", SUPERVISORS)
     width: float = 0.25                # channel multiplier of video encoder / generator / discriminator (1.0 = paper)
     output: str = choice("direct", GENERATOR_OUTPUTS)  # generator head: the paper's sigmoid, or a change to the reference face
+    conditioning: str = choice("bottleneck", CONDITIONINGS)  # audio at the bottleneck only (paper), or FiLM at every decoder block
     audio_dim: int = 512
     finetune_blocks: int = 3           # last encoder blocks of the audio encoder that train
     lambda_lip: float = 1e-5
