@@ -11,6 +11,10 @@ at lr 1e-3 the running statistics lag the weights and depress every number).
     # 100: visemes 24.26, rolled 24.24 | 200: 23.81, 23.83 (copy 24.99)
     THREADS=1 EVAL_EVERY=100 python benchmarks/probes/oracle.py 400 1e-3 bottleneck 0.07
     # 100: visemes 24.09, rolled 24.09 | 200: 23.84, 23.84 (copy 24.99)
+    THREADS=1 EVAL_EVERY=300 python benchmarks/probes/oracle.py 1800 1e-3 film 0.07        # stopped after 1200 steps
+    # 300: 24.20, 24.22 | 600: 24.05, 24.06 | 900: 24.27, 24.28 | 1200: 24.02, 24.03 (copy 24.99); ~2 s/step side by side
+    THREADS=1 EVAL_EVERY=300 python benchmarks/probes/oracle.py 1800 1e-3 bottleneck 0.07  # stopped after 1200 steps
+    # 300: 24.36, 24.36 | 600: 24.20, 24.20 | 900: 24.40, 24.40 | 1200: 24.29, 24.29 (copy 24.99)
     EVAL_BN=running python benchmarks/probes/oracle.py 600 1e-3    # session 3, before EVAL_BN existed
     # 150: visemes 24.63, rolled 24.61 | 300: 23.56, 23.56 | 450: 23.05, 23.04 | 600: 24.97, 24.96 (copy 24.99); 0.96 s/step
 """
