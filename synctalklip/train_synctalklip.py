@@ -27,7 +27,7 @@ __all__ = ['expert_alignment', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'su
            'clip_audio', 'generator_config', 'load_generator', 'ensure_generator', 'evaluate_run', 'write_samples',
            'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #8231c569
+# %% ../nbs/41_train_synctalklip.ipynb #53134603
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
@@ -49,6 +49,11 @@ class SyncTalklip(nn.Module):
     def forward(self, feats, clip_index, frame_index, identity, pose):
         "Faces `[N,3,96,96]` for the frames `(clip_index, frame_index)` of clips with audio features `feats`."
         return self.generator(self.audio_encoder.embed(feats, clip_index, frame_index), identity, pose)
+
+    def generate_batch(self, batch: dict):
+        "(audio features `[B,T,D]`, generated faces `[N,3,96,96]`) of a `collate_windows` batch."
+        feats = self.audio_features(batch["audio"], batch["padding_mask"])
+        return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["pose"])
 
 # %% ../nbs/41_train_synctalklip.ipynb #93cc820f
 def expert_rois(faces: torch.Tensor, theta: torch.Tensor) -> torch.Tensor:
@@ -77,13 +82,12 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #a871caab
+# %% ../nbs/41_train_synctalklip.ipynb #2dc94433
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce):
     "(weighted total, logs, generated faces) for one `collate_windows` batch."
     ci, fi, pm = batch["clip_index"], batch["frame_index"], batch["padding_mask"]
-    feats = model.audio_features(batch["audio"], pm)
-    gen = model(feats, ci, fi, batch["identity"], batch["pose"])
+    feats, gen = model.generate_batch(batch)
     logs = {"rec": rec_loss(gen, batch["target"])}
     total = cfg.rec_weight * logs["rec"]
     if cfg.lambda_gan > 0 and step >= cfg.disc_start:
@@ -107,7 +111,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #c8e77038
+# %% ../nbs/41_train_synctalklip.ipynb #2d6f8c1d
 def to_device(batch: dict, device) -> dict:
     return {k: (v.to(device) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
 
@@ -135,8 +139,7 @@ def recalibrate_batchnorm(model: SyncTalklip, batches: Callable[[int], dict], n_
     model.eval(); model.generator.train()
     for i in range(n_batches):
         b = to_device(batches(first + i), dev)
-        with autocast(accelerator):
-            model(model.audio_features(b["audio"], b["padding_mask"]), b["clip_index"], b["frame_index"], b["identity"], b["pose"])
+        with autocast(accelerator): model.generate_batch(b)
     for m, mom in zip(bns, momenta): m.momentum = mom
     model.train(was)
     return len(bns)

@@ -22,8 +22,7 @@ if __name__ == "__main__":
     for s in range(4):
         b = batches(5000 + s)
         ci, fi, pm = b["clip_index"], b["frame_index"], b["padding_mask"]
-        feats = model.audio_features(b["audio"], pm)
-        gen = model(feats, ci, fi, b["identity"], b["pose"]).detach().requires_grad_(True)
+        feats, gen = model.generate_batch(b); gen = gen.detach().requires_grad_(True)
         hybrid = hybrid_video(b["rois"], gen, b["roi_theta"], ci, fi)
         logits, v = supervise(expert, hybrid, pm, b["prev_tokens"])
         terms = {"rec": st.rec_weight * rec_loss(gen, b["target"]), "gan": st.lambda_gan * gan_generator_loss(disc(gen)),
