@@ -11,10 +11,11 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig',
-           'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'make_config']
+           'PRECISIONS', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig',
+           'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'native_precision',
+           'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #c1b2919a
+# %% ../nbs/00_config.ipynb #2b224f66
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -23,6 +24,7 @@ CONDITIONINGS = ("bottleneck", "film")          # where the audio enters the gen
 CONTRASTIVE = ("novel", "infonce", "none")     # L_cav (ours), TalkLip's InfoNCE, or none (Table 3)
 CAV_FORMS = ("infonce_l1", "literal")          # two readings of the paper's garbled L_cav equation
 SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3)
+PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 
 def choice(default, options, doc: str = ""):
     "A dataclass field whose value must be one of `options`."
@@ -206,11 +208,11 @@ class SyncTalklipConfig(ConfigBase):
     def rec_weight(self) -> float:
         return 1.0 - self.lambda_lip - self.lambda_gan if self.lambda_rec is None else self.lambda_rec
 
-# %% ../nbs/00_config.ipynb #13759d1d
+# %% ../nbs/00_config.ipynb #37dad5b5
 @dataclass
 class TrainConfig(ConfigBase):
     seed: int = 0
-    precision: str = choice("bf16", ("bf16", "no"))   # autocast through accelerate
+    precision: str = choice("auto", PRECISIONS)   # autocast through accelerate; "auto" = `native_precision()`
     ckpt_every: int = 200
     log_every: int = 10
     eval_every: int = 500
@@ -224,7 +226,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #805ad25f
+# %% ../nbs/00_config.ipynb #3567a65d
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -269,9 +271,28 @@ def in_test() -> bool:
     "True under `nbdev_test` (which sets IN_TEST) or pytest: notebooks then drop to `smoke`."
     return bool(os.environ.get("IN_TEST")) or bool(os.environ.get("SYNCTALKLIP_SMOKE"))
 
+def native_precision(device: str | None = None) -> str:
+    """`"bf16"` where `device` (default: CUDA when there is one, else the CPU) runs bf16 natively, else `"no"` (fp32).
+    A CUDA device qualifies when torch reports bf16 support; a CPU when its capability is AVX512-BF16 or AMX (torch's
+    `get_cpu_capability()`, e.g. `AVX512_BF16`, `AMX_BF16`). On an AVX2 or plain AVX-512 CPU bf16 is emulated and 8-45x
+    slower than fp32 (`../shared/tools/cpu_probe.py`)."""
+    import torch
+    if device is None: device = "cuda" if torch.cuda.is_available() else "cpu"
+    if str(device).startswith("cuda"): return "bf16" if torch.cuda.is_bf16_supported() else "no"
+    cap = torch.backends.cpu.get_cpu_capability().upper()
+    return "bf16" if ("BF16" in cap or "AMX" in cap) else "no"
+
+def resolve_precision(precision: str, device: str | None = None) -> str:
+    "`precision` with `auto` replaced by this machine's `native_precision()`; `bf16` and `no` are kept as forced."
+    if precision not in PRECISIONS:
+        raise ConfigError(f"precision={precision!r} is not valid; choose one of: {', '.join(PRECISIONS)}")
+    return native_precision(device) if precision == "auto" else precision
+
 def make_config(scale: str = "cpu", **overrides) -> Config:
-    "The preset for `scale`, then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`."
+    """The preset for `scale`, then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`.
+    `train.precision="auto"` is resolved here, so the run config (and the run id, which hashes it) records the
+    precision the weights were trained in: bf16 and fp32 runs of one config are different runs."""
     if scale not in PRESETS:
         raise ConfigError(f"scale={scale!r} is not valid; choose one of: {', '.join(PRESETS)}")
-    cfg = Config(scale=scale)
-    return cfg.replace(**PRESETS[scale]).replace(**overrides)
+    cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**overrides)
+    return cfg.replace(**{"train.precision": resolve_precision(cfg.train.precision)})

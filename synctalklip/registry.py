@@ -12,11 +12,12 @@ import torch
 from safetensors.torch import save_file, load_file
 
 # %% auto #0
-__all__ = ['project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'file_lock', 'mp_context', 'seed_everything',
-           'step_rng', 'rng_state', 'set_rng_state', 'flatten_state', 'unflatten_state', 'save_checkpoint',
-           'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs', 'find_run', 'runs_table']
+__all__ = ['project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'machine_info', 'file_lock', 'mp_context',
+           'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'flatten_state', 'unflatten_state',
+           'save_checkpoint', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs',
+           'find_run', 'runs_table']
 
-# %% ../nbs/01_registry.ipynb #25678905
+# %% ../nbs/01_registry.ipynb #24ccddb6
 def project_root(start: str | Path | None = None) -> Path:
     "`$SYNCTALKLIP_HOME`, else the nearest folder above `start` (default: cwd) holding `settings.ini`, else cwd."
     if os.environ.get("SYNCTALKLIP_HOME"): return Path(os.environ["SYNCTALKLIP_HOME"]).resolve()
@@ -39,6 +40,21 @@ def git_commit(path: str | Path | None = None) -> str:
                                text=True, timeout=10).stdout.strip()
         return (sha + ("+dirty" if dirty else "")) if sha else "unknown"
     except Exception: return "unknown"
+
+def machine_info() -> dict:
+    """What a run's numbers depend on besides its config: host, CPU model and torch's CPU capability (AVX2, AVX512,
+    AVX512_BF16, AMX_BF16...), threads, torch version and the accelerator, if any. Written into every run's meta."""
+    import platform
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"): cpu = line.split(":", 1)[1].strip(); break
+    except OSError: pass
+    info = {"host": platform.node(), "cpu": cpu, "cpu_capability": torch.backends.cpu.get_cpu_capability(),
+            "cores": os.cpu_count(), "torch_threads": torch.get_num_threads(), "torch": torch.__version__,
+            "python": platform.python_version()}
+    if torch.cuda.is_available(): info["cuda_device"] = torch.cuda.get_device_name(0)
+    return info
 
 # %% ../nbs/01_registry.ipynb #d0a688ac
 from contextlib import contextmanager
@@ -151,7 +167,7 @@ def prune_checkpoints(ckpt_root: str | Path, keep: int = 2):
         if cur is None or d.resolve() != cur.resolve(): shutil.rmtree(d, ignore_errors=True)
     for d in root.glob(".*.tmp"): shutil.rmtree(d, ignore_errors=True)
 
-# %% ../nbs/01_registry.ipynb #7aec5cce
+# %% ../nbs/01_registry.ipynb #8b6d0c10
 def _now() -> str: return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 def _jsonable(o):
@@ -185,7 +201,7 @@ class Run:
         path.mkdir(parents=True, exist_ok=True)
         _write_text_atomic(path / "config.json", json.dumps(cfg, indent=2, sort_keys=True))
         meta = {"kind": kind, "run_id": run_id, "seed": seed, "git_commit": git_commit(), "created": _now(),
-                "status": "running", "tags": tags or {}}
+                "status": "running", "machine": machine_info(), "tags": tags or {}}
         _write_text_atomic(path / "meta.json", json.dumps(meta, indent=2))
         _write_text_atomic(path / "metrics.json", "{}")
         return cls(path)

@@ -16,16 +16,19 @@ from .registry import Run, rng_state, set_rng_state
 __all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'sync_gradients', 'count_params',
            'peak_memory_mb', 'Trainer']
 
-# %% ../nbs/02_trainkit.ipynb #4b4190af
+# %% ../nbs/02_trainkit.ipynb #54c4faa3
 def is_distributed() -> bool:
     "True inside a multi-process launch (`accelerate launch`, `torchrun`): `WORLD_SIZE` > 1."
     return int(os.environ.get("WORLD_SIZE", "1")) > 1
 
-def make_accelerator(precision: str = "bf16", cpu: bool | None = None):
-    "An `accelerate.Accelerator`; `cpu=None` uses a GPU when there is one."
+def make_accelerator(precision: str = "auto", cpu: bool | None = None):
+    """An `accelerate.Accelerator`; `cpu=None` uses a GPU when there is one. `precision="auto"` is bf16 where the device
+    runs it natively and fp32 elsewhere (`config.resolve_precision`)."""
     from accelerate import Accelerator
     from accelerate.state import AcceleratorState
+    from synctalklip.config import resolve_precision
     if cpu is None: cpu = not torch.cuda.is_available()
+    precision = resolve_precision(precision, "cpu" if cpu else None)
     st = AcceleratorState._shared_state
     if st and (st.get("_mixed_precision") != precision or st.get("_cpu", cpu) != cpu) and not is_distributed():
         AcceleratorState._reset_state(reset_partial_state=True)  # one process, several loops with different precisions
