@@ -1,15 +1,16 @@
 """SyncTalklip generator speed: training step time, peak memory and generation frames/s at `cpu` and `paper` sizes.
 
 Random tensors of the `collate_windows` shapes, a randomly initialised AV-SyncNet of the preset's size as the frozen
-supervisor (so the step includes the hybrid-video pass, the lip loss and L_cav), bf16 autocast as in training.
-Each size runs in its own process so that peak memory is that size's.
+supervisor (so the step includes the hybrid-video pass, the lip loss and L_cav), in the preset's precision
+(`train.precision`, "auto" = bf16 only where the CPU runs it natively). Each size runs in its own process so that
+peak memory is that size's. Prints the CPU capability and precision beside the times.
 
     python benchmarks/generator_speed.py                 # both sizes
-    python benchmarks/generator_speed.py --scale cpu --steps 5
+    python benchmarks/generator_speed.py --scale cpu --steps 5 --set synctalklip.resolution=96   # a preset change
 """
 import argparse, json, os, subprocess, sys, time
 
-def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch: int):
+def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch: int, overrides: dict | None = None):
     import torch
     from synctalklip.config import make_config
     from synctalklip.models_avsyncnet import AVSyncNet
@@ -17,9 +18,9 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     from synctalklip.train_synctalklip import build_models, generator_losses, lip_ce
     from synctalklip.losses_generator import gan_discriminator_loss
     torch.manual_seed(0)
-    cfg = make_config(scale)
+    cfg = make_config(scale, **(overrides or {}))
     st = cfg.synctalklip
-    acc = make_accelerator("bf16")
+    acc = make_accelerator(cfg.train.precision)
     dev = acc.device
     expert = AVSyncNet(cfg.avsyncnet.replace(alignment="conv"), vocab_size=32)
     expert, model, disc, opt_g, opt_d = build_models(cfg, expert, dev)
@@ -53,7 +54,8 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
         model.generator(a, x, x); sync(); t0 = time.perf_counter()
         for _ in range(steps): model.generator(a, x, x)
         sync(); fps = steps * gen_batch / (time.perf_counter() - t0)
-    return dict(scale=scale, device=str(dev), threads=torch.get_num_threads(), width=st.width,
+    return dict(scale=scale, device=str(dev), cpu_capability=torch.backends.cpu.get_cpu_capability(),
+                precision=cfg.train.precision, threads=torch.get_num_threads(), width=st.width, resolution=st.resolution,
                 generator_params_M=round(count_params(model.generator) / 1e6, 2),
                 discriminator_params_M=round(count_params(disc) / 1e6, 2),
                 expert_params_M=round(count_params(expert) / 1e6, 2),
@@ -65,14 +67,19 @@ if __name__ == "__main__":
     ap.add_argument("--scale", choices=["cpu", "paper", "all"], default="all")
     ap.add_argument("--steps", type=int, default=None)
     ap.add_argument("--child", action="store_true")
+    ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides")
     args = ap.parse_args()
+    import ast
+    overrides = {k: ast.literal_eval(v) if v[:1].isdigit() or v[:1] in "-.[(" else v
+                 for k, v in (kv.split("=", 1) for kv in args.set)}
     shapes = {"cpu": dict(clips=4, frames=75, faces=40, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
     default_steps = {"cpu": 5, "paper": 2}
     if args.child:
-        print(json.dumps(bench(args.scale, args.steps or default_steps[args.scale], **shapes[args.scale])))
+        print(json.dumps(bench(args.scale, args.steps or default_steps[args.scale], **shapes[args.scale], overrides=overrides)))
         sys.exit(0)
     for s in (["cpu", "paper"] if args.scale == "all" else [args.scale]):
         cmd = [sys.executable, __file__, "--child", "--scale", s] + (["--steps", str(args.steps)] if args.steps else [])
+        cmd += ["--set", *args.set] if args.set else []
         r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode: print(r.stderr, file=sys.stderr); sys.exit(r.returncode)
         res = json.loads(r.stdout.strip().splitlines()[-1])

@@ -11,11 +11,11 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig',
-           'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'native_precision',
+           'PRECISIONS', 'ID_SAMPLINGS', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase',
+           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'native_precision',
            'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #2b224f66
+# %% ../nbs/00_config.ipynb #e70bc53b
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -24,7 +24,8 @@ CONDITIONINGS = ("bottleneck", "film")          # where the audio enters the gen
 CONTRASTIVE = ("novel", "infonce", "none")     # L_cav (ours), TalkLip's InfoNCE, or none (Table 3)
 CAV_FORMS = ("infonce_l1", "literal")          # two readings of the paper's garbled L_cav equation
 SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3)
-PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
+PRECISIONS = ("auto", "bf16", "no")
+ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)             # training precision: chosen from the hardware, bf16, or fp32
 
 def choice(default, options, doc: str = ""):
     "A dataclass field whose value must be one of `options`."
@@ -94,7 +95,7 @@ def _field_class(cls, name):
     t = f.type if not isinstance(f.type, str) else globals().get(f.type)
     return t if isinstance(t, type) and issubclass(t, ConfigBase) else None
 
-# %% ../nbs/00_config.ipynb #e93c9be4
+# %% ../nbs/00_config.ipynb #895338ae
 @dataclass
 class DataConfig(ConfigBase):
     root: str | None = None          # LRS2/LRS3-layout root; None = the embedded corpus under `data_home()/synth`
@@ -132,6 +133,8 @@ class DataConfig(ConfigBase):
     window: int = 5
     mask_ratio: float = 0.08
     min_start_gap: int = 4
+    id_sampling: str = choice("random", ID_SAMPLINGS)  # identity frames: TalkLip's random window, or one whose lips differ
+    id_candidates: int = 4             # `lips_far`: candidates drawn, the one with the most different mouth opening kept
     tokenizer: str = choice("char", ("char", "unigram"))
     num_workers: int = 2
 
@@ -176,7 +179,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #4fc4a950
+# %% ../nbs/00_config.ipynb #37ac8a86
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("conv", VARIANTS)
@@ -187,6 +190,8 @@ class SyncTalklipConfig(ConfigBase):
     width: float = 0.25                # channel multiplier of video encoder / generator / discriminator (1.0 = paper)
     output: str = choice("direct", GENERATOR_OUTPUTS)  # generator head: the paper's sigmoid, or a change to the reference face
     conditioning: str = choice("bottleneck", CONDITIONINGS)  # audio at the bottleneck only (paper), or FiLM at every decoder block
+    resolution: int = 96               # side the U-Net runs at (96 = paper; 48/24: downsampled in, upsampled out)
+    mouth_weight: float = 0.0          # extra L1 weight on the mouth box from the landmarks (0 = the paper's plain L1)
     audio_dim: int = 512
     finetune_blocks: int = 3           # last encoder blocks of the audio encoder that train
     lambda_lip: float = 1e-5
@@ -226,7 +231,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #3567a65d
+# %% ../nbs/00_config.ipynb #5d58835c
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -239,8 +244,11 @@ PRESETS: dict[str, dict[str, Any]] = {
         "train.ckpt_every": 2, "train.log_every": 1, "train.eval_every": 2, "train.progress": False,
     },
     "cpu": {  # AV-SyncNet at 2 CPU cores: a narrow video trunk (64/64 is ~10x slower) and step counts that fit 30 min
-        "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.video_pool": 2, "avsyncnet.pretrain_steps": 250,
-        "avsyncnet.finetune_steps": 1000, "avsyncnet.freeze_steps": 100,
+        # on a 2-core AVX2 CPU in fp32 (about 1 s a pre-training step, 1.3 s a fine-tuning step there): 2 x 100 + 300
+        # steps (was 2 x 250 + 1000: 30 min of the main job there). The generator fine-tunes 3 of the 4 encoder blocks
+        # as its audio encoder, so it relearns most of its audio features from the reconstruction loss.
+        "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.video_pool": 2, "avsyncnet.pretrain_steps": 100,
+        "avsyncnet.finetune_steps": 300, "avsyncnet.freeze_steps": 50,
         # SyncTalklip: 2 clips (~30 generated faces) per step, steps that fit the rest of the 45-minute main job.
         # Width 0.5: autoencoding one batch (face in, same face out), the U-Net reaches L1 0.026 in 60 steps at width 0.5
         # but only 0.105 at 0.25 (4 channels at 96x96 cannot carry the picture) and 0.016 at 1.0 (4x the cost).

@@ -15,7 +15,7 @@ from .data_manifests import CharTokenizer, make_tokenizer, read_manifest, load_c
 
 # %% auto #0
 __all__ = ['pad_stack', 'collate_tokens', 'crop_rois', 'normalize_video', 'CacheSplit', 'UtteranceDataset', 'collate_utterances',
-           'sample_starts', 'identity_starts', 'WindowDataset', 'collate_windows']
+           'sample_starts', 'mouth_opening', 'identity_starts', 'mouth_mask', 'WindowDataset', 'collate_windows']
 
 # %% ../nbs/14_data_datasets.ipynb #d3144b9a
 def pad_stack(xs: list[torch.Tensor], value=0.0) -> tuple[torch.Tensor, torch.Tensor]:
@@ -82,7 +82,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #71ebdbba
+# %% ../nbs/14_data_datasets.ipynb #48da8e8f
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -98,16 +98,36 @@ def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: f
         if s - kept[-1] > min_gap: kept.append(int(s))
     return np.array(kept, dtype=np.int64)
 
-def identity_starts(starts: np.ndarray, T: int, rng: np.random.Generator, train: bool = True, length: int = 5) -> np.ndarray:
-    "For each start, a different random start (TalkLip's `wrongindex`); evaluation: 0."
+def mouth_opening(landmarks: np.ndarray) -> np.ndarray:
+    "Inner-lip gap per frame, `[T,68,2]` landmarks -> `[T]` pixels (points 62 and 66 of the 68-point convention)."
+    return np.abs(np.asarray(landmarks)[:, 66, 1] - np.asarray(landmarks)[:, 62, 1])
+
+def identity_starts(starts: np.ndarray, T: int, rng: np.random.Generator, train: bool = True, length: int = 5,
+                    opening: np.ndarray | None = None, candidates: int = 1) -> np.ndarray:
+    """For each start, a different random start (TalkLip's `wrongindex`); evaluation: 0. With per-frame `opening`
+    (`mouth_opening`) and `candidates` > 1 (`id_sampling="lips_far"`), that many are drawn and the one whose mean mouth
+    opening differs most from the target window's is kept, so that copying the identity frame's mouth is wrong."""
     if not train: return np.zeros_like(starts)
     n = max(1, T - length + 1)
+    k = candidates if opening is not None else 1
+    win = (lambda a: float(np.mean(opening[a:a + length]))) if opening is not None else None
     out = []
     for s in starts:
-        w = int(rng.integers(n))
-        while n > 1 and w == s: w = int(rng.integers(n))
-        out.append(w)
+        draws = []
+        for _ in range(max(1, k)):
+            w = int(rng.integers(n))
+            while n > 1 and w == s: w = int(rng.integers(n))
+            draws.append(w)
+        out.append(draws[0] if len(draws) == 1 else max(draws, key=lambda w: abs(win(w) - win(int(s)))))
     return np.array(out, dtype=np.int64)
+
+def mouth_mask(landmarks: torch.Tensor, size: int, margin: int = 3) -> torch.Tensor:
+    "`[N,68,2]` face-crop landmarks -> `[N,1,size,size]` mask (1 inside the box around the mouth points 48-67)."
+    lm = landmarks[:, 48:68].float()
+    lo, hi = (lm.amin(1) - margin).floor().clamp(0, size), (lm.amax(1) + margin).ceil().clamp(0, size)
+    r = torch.arange(size, dtype=torch.float32)
+    inx = (r[None] >= lo[:, :1]) & (r[None] < hi[:, :1]); iny = (r[None] >= lo[:, 1:]) & (r[None] < hi[:, 1:])
+    return (iny[:, :, None] & inx[:, None, :]).float()[:, None]
 
 class WindowDataset(CacheSplit):
     "Per clip: the cached arrays plus TalkLip window `starts` and identity `id_starts` (`item(i, rng)`)."
@@ -118,11 +138,14 @@ class WindowDataset(CacheSplit):
 
     def item(self, i: int, rng: np.random.Generator | None = None) -> dict:
         rng = rng if rng is not None else self.rng(i)
-        z = self.load(i, ("faces", "rois", "roi_theta", "mel", "fbank", "text")); T = len(z["faces"]); c = self.cfg
+        z = self.load(i, ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks")); T = len(z["faces"]); c = self.cfg
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
+        lips_far = c.id_sampling == "lips_far" and "landmarks" in z
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
                     audio=z["fbank"], text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
-                    id_starts=identity_starts(starts, T, rng, self.train, c.window))
+                    landmarks=z.get("landmarks"),
+                    id_starts=identity_starts(starts, T, rng, self.train, c.window,
+                                              mouth_opening(z["landmarks"]) if lips_far else None, c.id_candidates))
     def __getitem__(self, i: int) -> dict: return self.item(i)
 
 def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: np.random.Generator | None = None) -> dict:
@@ -130,13 +153,14 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
     c = data_cfg or DataConfig(); L = c.window
     faces = [torch.from_numpy(np.ascontiguousarray(it["faces"])).permute(0, 3, 1, 2).float() / 255 for it in items]
     faces_b, mask = pad_stack(faces)
-    tgt, ident, mel, fidx, cidx = [], [], [], [], []
+    tgt, ident, mel, fidx, cidx, lms = [], [], [], [], [], []
     for b, it in enumerate(items):
         T = len(it["faces"])
         for s, w in zip(it["starts"], it["id_starts"]):
             fi = np.minimum(np.arange(s, s + L), T - 1); wi = np.minimum(np.arange(w, w + L), T - 1)
             tgt.append(faces[b][fi]); ident.append(faces[b][wi]); fidx.append(torch.from_numpy(fi)); cidx.append(torch.full((L,), b))
             mel.extend(torch.from_numpy(np.ascontiguousarray(mel_window(it["mel"], int(f), c.mel_step, c.fps))) for f in fi)
+            if it.get("landmarks") is not None: lms.append(torch.from_numpy(np.asarray(it["landmarks"])[fi]))
     target = torch.cat(tgt); pose = target.clone(); pose[:, :, target.shape[2] // 2:] = 0
     starts, _ = pad_stack([torch.from_numpy(np.asarray(it["starts"])) for it in items], value=-1)
     theta = pad_stack([torch.from_numpy(it["roi_theta"]) for it in items])[0]
@@ -144,7 +168,9 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
     rois, _ = pad_stack([normalize_video(crop_rois(torch.from_numpy(it["rois"]), c.roi_crop)) for it in items])
     audio, _ = pad_stack([torch.from_numpy(it["audio"]).float() for it in items])
     tokens, prev = collate_tokens([it["tokens"] for it in items])
-    return dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), pose=pose,
-                mel=torch.stack(mel)[:, None].float(), frame_index=torch.cat(fidx).long(), clip_index=torch.cat(cidx).long(),
-                roi_theta=theta.float(), rois=rois[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
-                text=[it["text"] for it in items], ids=[it["id"] for it in items])
+    out = dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), pose=pose,
+               mel=torch.stack(mel)[:, None].float(), frame_index=torch.cat(fidx).long(), clip_index=torch.cat(cidx).long(),
+               roi_theta=theta.float(), rois=rois[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
+               text=[it["text"] for it in items], ids=[it["id"] for it in items])
+    if len(lms) == len(tgt): out["mouth_mask"] = mouth_mask(torch.cat(lms), target.shape[-1])
+    return out

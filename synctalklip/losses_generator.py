@@ -11,10 +11,18 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['rec_loss', 'gan_generator_loss', 'gan_discriminator_loss', 'CavHead', 'l1_distances', 'cav_loss', 'talklip_infonce']
 
-# %% ../nbs/31_losses_generator.ipynb #deef647b
-def rec_loss(generated: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    "L_rec: mean L1 between generated and real frames."
-    return F.l1_loss(generated.float(), target.float())
+# %% ../nbs/31_losses_generator.ipynb #0b8010c3
+def rec_loss(generated: torch.Tensor, target: torch.Tensor, mouth_mask: torch.Tensor | None = None,
+             mouth_weight: float = 0.0) -> torch.Tensor:
+    """L_rec: mean L1 between generated and real frames. With `mouth_weight` > 0 and a `mouth_mask` `[N,1,H,W]`
+    (`data_datasets.mouth_mask`), plus `mouth_weight` times the mean L1 inside the mouth box: the mouth is a few percent
+    of the pixels, so under the plain mean it weighs like the cheek (a `cpu`-scale option; the paper uses plain L1)."""
+    err = (generated.float() - target.float()).abs()
+    loss = err.mean()
+    if mouth_weight > 0 and mouth_mask is not None:
+        m = mouth_mask.float()
+        loss = loss + mouth_weight * (err * m).sum() / (m.sum() * err.shape[1]).clamp_min(1.0)
+    return loss
 
 def gan_generator_loss(fake_logits: torch.Tensor) -> torch.Tensor:
     "L_gan for the generator: BCE of the discriminator's logits on generated faces against 'real'."

@@ -11,9 +11,9 @@ import torch.nn.functional as F
 from .config import SyncTalklipConfig, GENERATOR_OUTPUTS, CONDITIONINGS
 
 # %% auto #0
-__all__ = ['VIDEO_ENCODER_TABLE', 'GENERATOR_TABLE', 'DISCRIMINATOR_TABLE', 'scaled', 'ConvBlock', 'DiscBlock', 'VideoEncoder',
-           'reference_face', 'FiLM', 'Generator', 'lower_half', 'Discriminator', 'encoder_blocks', 'encoder_dim',
-           'freeze', 'AudioEncoder', 'build_generator', 'build_discriminator']
+__all__ = ['VIDEO_ENCODER_TABLE', 'GENERATOR_TABLE', 'DISCRIMINATOR_TABLE', 'scaled', 'ConvBlock', 'DiscBlock', 'resolution_drop',
+           'VideoEncoder', 'reference_face', 'FiLM', 'Generator', 'lower_half', 'Discriminator', 'encoder_blocks',
+           'encoder_dim', 'freeze', 'AudioEncoder', 'build_generator', 'build_discriminator']
 
 # %% ../nbs/21_models_generator.ipynb #44fde907
 def scaled(c: int, width: float, minimum: int = 4) -> int:
@@ -40,17 +40,24 @@ class DiscBlock(nn.Module):
         self.conv = nn.Conv2d(cin, cout, k, s, p)
     def forward(self, x): return F.leaky_relu(self.conv(x), 0.01)
 
-# %% ../nbs/21_models_generator.ipynb #2664c49e
+# %% ../nbs/21_models_generator.ipynb #a2d53448
 #: (channels, number of convs in the stage, kernel, stride, padding); the first stage is the 7x7 stem
 VIDEO_ENCODER_TABLE = [(16, 1, 7, 1, 3), (32, 3, 3, 2, 1), (64, 4, 3, 2, 1), (128, 3, 3, 2, 1), (256, 3, 3, 2, 1),
                        (512, 2, 3, 2, 1)]
 
+def resolution_drop(resolution: int) -> int:
+    "How many of the U-Net's stride-2 stages a generator at `resolution` pixels (96 / 2**k) leaves out."
+    k = {96: 0, 48: 1, 24: 2}.get(int(resolution))
+    if k is None: raise ValueError(f"resolution={resolution!r}: expected 96, 48 or 24 (the 96-pixel U-Net halved k times)")
+    return k
+
 class VideoEncoder(nn.Module):
-    "Identity + masked pose frames `[N,6,96,96]` -> list of feature maps at 96, 48, 24, 12, 6, 3, 1 pixels."
-    def __init__(self, width: float = 1.0, in_channels: int = 6):
+    """Identity + masked pose frames `[N,6,R,R]` -> list of feature maps at R, R/2, ..., 3, 1 pixels (R = `resolution`:
+    96, or 48/24 with the deepest stride-2 stages left out)."""
+    def __init__(self, width: float = 1.0, in_channels: int = 6, resolution: int = 96):
         super().__init__()
         self.stages, cin = nn.ModuleList(), in_channels
-        for c, n, k, s, p in VIDEO_ENCODER_TABLE:
+        for c, n, k, s, p in VIDEO_ENCODER_TABLE[:len(VIDEO_ENCODER_TABLE) - resolution_drop(resolution)]:
             c = scaled(c, width)
             layers = [ConvBlock(cin, c, k, s, p)] + [ConvBlock(c, c, 3, 1, 1, residual=True) for _ in range(n - 1)]
             self.stages.append(nn.Sequential(*layers)); cin = c
@@ -64,7 +71,7 @@ class VideoEncoder(nn.Module):
             x = s(x); feats.append(x)
         return feats
 
-# %% ../nbs/21_models_generator.ipynb #9b6d183f
+# %% ../nbs/21_models_generator.ipynb #df178fe7
 #: (channels, residual convs after the transposed conv, kernel, stride, padding, output padding)
 GENERATOR_TABLE = [(512, 1, 3, 1, 0, 0), (512, 2, 3, 2, 1, 1), (384, 2, 3, 2, 1, 1), (256, 2, 3, 2, 1, 1),
                    (128, 2, 3, 2, 1, 1), (64, 2, 3, 2, 1, 1)]
@@ -85,19 +92,23 @@ class FiLM(nn.Module):
         return x * (1 + gamma) + beta
 
 class Generator(nn.Module):
-    "Audio embedding `[N,audio_dim]` + identity/pose `[N,6,96,96]` -> face `[N,3,96,96]` in 0..1."
-    def __init__(self, width: float = 1.0, audio_dim: int = 512, output: str = "direct", conditioning: str = "bottleneck"):
+    """Audio embedding `[N,audio_dim]` + identity/pose `[N,3,96,96]` each -> face `[N,3,96,96]` in 0..1. With
+    `resolution` < 96 the U-Net runs on area-downsampled inputs and its output (the `reference` head's change, or the
+    `direct` head's face) is upsampled bilinearly to the input size."""
+    def __init__(self, width: float = 1.0, audio_dim: int = 512, output: str = "direct", conditioning: str = "bottleneck",
+                 resolution: int = 96):
         super().__init__()
+        self.resolution, drop = int(resolution), resolution_drop(resolution)
         if output not in GENERATOR_OUTPUTS: raise ValueError(f"output={output!r}: expected one of {GENERATOR_OUTPUTS}")
         if conditioning not in CONDITIONINGS:
             raise ValueError(f"conditioning={conditioning!r}: expected one of {CONDITIONINGS}")
         self.output, self.conditioning = output, conditioning
-        self.encoder = VideoEncoder(width)
-        enc = self.encoder.channels                     # 96, 48, 24, 12, 6, 3, 1 pixels
+        self.encoder = VideoEncoder(width, resolution=resolution)
+        enc = self.encoder.channels                     # R, R/2, ..., 3, 1 pixels
         c0 = scaled(512, width)
         self.audio_in = ConvBlock(audio_dim, c0, 1, 1, 0)
         self.blocks, cin = nn.ModuleList(), c0 + enc[-1]
-        for i, (c, n, k, s, p, op) in enumerate(GENERATOR_TABLE):
+        for i, (c, n, k, s, p, op) in enumerate(GENERATOR_TABLE[:1] + GENERATOR_TABLE[1 + drop:]):
             c = scaled(c, width)
             layers = [ConvBlock(cin, c, k, s, p, transpose=True, output_padding=op)]
             layers += [ConvBlock(c, c, 3, 1, 1, residual=True) for _ in range(n)]
@@ -110,7 +121,10 @@ class Generator(nn.Module):
             nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)
 
     def forward(self, audio_emb, identity, pose):
-        feats = self.encoder(torch.cat([identity, pose], 1))
+        size = identity.shape[-2:]
+        x_in = torch.cat([identity, pose], 1)
+        if x_in.shape[-1] != self.resolution: x_in = F.interpolate(x_in, size=self.resolution, mode="area")
+        feats = self.encoder(x_in)
         x = self.audio_in(audio_emb[:, :, None, None])
         x = torch.cat([x, feats[-1]], 1)
         for i, b in enumerate(self.blocks):
@@ -118,11 +132,12 @@ class Generator(nn.Module):
             if self.film: x = self.film[i](x, audio_emb)
             x = torch.cat([x, feats[-2 - i]], 1)
         delta = self.out(x).float()
+        if delta.shape[-2:] != size: delta = F.interpolate(delta, size=size, mode="bilinear", align_corners=False)
         if self.output == "direct": return torch.sigmoid(delta)
         ref = reference_face(identity, pose).float().clamp(1e-3, 1 - 1e-3)
         return torch.sigmoid(torch.logit(ref) + delta)
 
-# %% ../nbs/21_models_generator.ipynb #159a1f33
+# %% ../nbs/21_models_generator.ipynb #48326c7c
 #: (channels, kernel, stride, padding) per conv; lower half 48x96 -> 48x48 -> 24 -> 12 -> 6 -> 3 -> 1
 DISCRIMINATOR_TABLE = [[(32, 7, 1, 3)], [(64, 5, (1, 2), 2), (64, 5, 1, 2)], [(128, 5, 2, 2), (128, 5, 1, 2)],
                        [(256, 5, 2, 2), (256, 5, 1, 2)], [(512, 3, 2, 1), (512, 3, 1, 1)],
@@ -133,11 +148,14 @@ def lower_half(faces: torch.Tensor) -> torch.Tensor:
     return faces[:, :, faces.shape[2] // 2:]
 
 class Discriminator(nn.Module):
-    "Visual-quality discriminator: faces `[N,3,96,96]` -> real/fake logits `[N]` from their lower half."
-    def __init__(self, width: float = 1.0):
+    """Visual-quality discriminator: faces `[N,3,96,96]` -> real/fake logits `[N]` from their lower half. With
+    `resolution` < 96 it reads the faces area-downsampled to that size, one stride-2 stage fewer per halving."""
+    def __init__(self, width: float = 1.0, resolution: int = 96):
         super().__init__()
+        self.resolution, drop = int(resolution), resolution_drop(resolution)
+        stages = DISCRIMINATOR_TABLE[:len(DISCRIMINATOR_TABLE) - 2 - drop] + DISCRIMINATOR_TABLE[len(DISCRIMINATOR_TABLE) - 2:]
         layers, cin = [], 3
-        for stage in DISCRIMINATOR_TABLE:
+        for stage in stages:
             for c, k, s, p in stage:
                 c = scaled(c, width); layers.append(DiscBlock(cin, c, k, s, p)); cin = c
         self.features = nn.Sequential(*layers)
@@ -146,6 +164,7 @@ class Discriminator(nn.Module):
             if isinstance(m, nn.Conv2d):   # the signal to nothing and the logit starts (and stays) constant
                 nn.init.kaiming_normal_(m.weight, a=0.01, nonlinearity="leaky_relu"); nn.init.zeros_(m.bias)
     def forward(self, faces):
+        if faces.shape[-1] != self.resolution: faces = F.interpolate(faces, size=self.resolution, mode="area")
         return self.logit(self.features(lower_half(faces))).flatten(1).mean(1)
 
 # %% ../nbs/21_models_generator.ipynb #4d1f9844
@@ -200,7 +219,7 @@ class AudioEncoder(nn.Module):
         "Project the target frames' features `feats[clip_index, frame_index]` to `[N,audio_dim]`."
         return self.proj(feats[clip_index, frame_index])
 
-# %% ../nbs/21_models_generator.ipynb #ada34fa4
+# %% ../nbs/21_models_generator.ipynb #11992a7b
 def build_generator(cfg: SyncTalklipConfig) -> Generator:
-    return Generator(cfg.width, cfg.audio_dim, cfg.output, cfg.conditioning)
-def build_discriminator(cfg: SyncTalklipConfig) -> Discriminator: return Discriminator(cfg.width)
+    return Generator(cfg.width, cfg.audio_dim, cfg.output, cfg.conditioning, cfg.resolution)
+def build_discriminator(cfg: SyncTalklipConfig) -> Discriminator: return Discriminator(cfg.width, cfg.resolution)

@@ -82,13 +82,13 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #2dc94433
+# %% ../nbs/41_train_synctalklip.ipynb #7277fe84
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce):
     "(weighted total, logs, generated faces) for one `collate_windows` batch."
     ci, fi, pm = batch["clip_index"], batch["frame_index"], batch["padding_mask"]
     feats, gen = model.generate_batch(batch)
-    logs = {"rec": rec_loss(gen, batch["target"])}
+    logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), cfg.mouth_weight)}
     total = cfg.rec_weight * logs["rec"]
     if cfg.lambda_gan > 0 and step >= cfg.disc_start:
         logs["gan"] = gan_generator_loss(disc(gen)); total = total + cfg.lambda_gan * logs["gan"]
