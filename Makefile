@@ -29,7 +29,7 @@ demo: setup
 test: setup test-nbs test-e2e
 
 test-nbs: setup
-	$(BIN)/nbdev_test --n_workers 2 --skip_file_re '^(train|pretrain_|paper_|_)'
+	$(BIN)/nbdev_test --n_workers 2 --skip_file_re '^(train|infer|pretrain_|paper_|_)'
 
 test-e2e: setup
 	$(BIN)/pytest -q tests
