@@ -137,11 +137,11 @@ class Generator(nn.Module):
         ref = reference_face(identity, pose).float().clamp(1e-3, 1 - 1e-3)
         return torch.sigmoid(torch.logit(ref) + delta)
 
-# %% ../nbs/21_models_generator.ipynb #48326c7c
+# %% ../nbs/21_models_generator.ipynb #89aa5637
 #: (channels, kernel, stride, padding) per conv; lower half 48x96 -> 48x48 -> 24 -> 12 -> 6 -> 3 -> 1
 DISCRIMINATOR_TABLE = [[(32, 7, 1, 3)], [(64, 5, (1, 2), 2), (64, 5, 1, 2)], [(128, 5, 2, 2), (128, 5, 1, 2)],
                        [(256, 5, 2, 2), (256, 5, 1, 2)], [(512, 3, 2, 1), (512, 3, 1, 1)],
-                       [(512, 3, 2, 1)], [(512, 3, 1, 0), (512, 1, 1, 0)]]
+                       [(512, 3, 2, 1), (512, 3, 1, 1)], [(512, 3, 1, 0), (512, 1, 1, 0)]]
 
 def lower_half(faces: torch.Tensor) -> torch.Tensor:
     "The mouth half `[N,3,48,96]` of face crops `[N,3,96,96]`."
@@ -160,7 +160,7 @@ class Discriminator(nn.Module):
                 c = scaled(c, width); layers.append(DiscBlock(cin, c, k, s, p)); cin = c
         self.features = nn.Sequential(*layers)
         self.logit = nn.Conv2d(cin, 1, 1)
-        for m in self.modules():     # He init for LeakyReLU: with PyTorch's default the 12 unnormalised layers shrink
+        for m in self.modules():     # He init for LeakyReLU: with PyTorch's default the 13 unnormalised layers shrink
             if isinstance(m, nn.Conv2d):   # the signal to nothing and the logit starts (and stays) constant
                 nn.init.kaiming_normal_(m.weight, a=0.01, nonlinearity="leaky_relu"); nn.init.zeros_(m.bias)
     def forward(self, faces):
