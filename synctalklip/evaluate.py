@@ -459,7 +459,7 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
 
     return Evaluators(tokenizer=tok, runs=runs, cfg=ecfg, **nets)
 
-# %% ../nbs/51_evaluate.ipynb #1cbc8ba5
+# %% ../nbs/51_evaluate.ipynb #7a62206b
 @torch.no_grad()
 def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = None, batch_size: int = 256,
                 timings: dict | None = None) -> dict:
@@ -499,8 +499,9 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         for gf, rf in pairs: acc["IFC"].append(M.ifc(gf, rf))
         clock("IFC", t0); t0 = time.perf_counter()
         out.update({k: float(np.mean(v)) for k, v in acc.items()})
-        out["FID"] = M.fid_from_frames(np.concatenate([g for g, _ in pairs]), np.concatenate([r for _, r in pairs]),
-                                       ev.features(), batch_size=batch_size)
+        fn = ev.features()
+        feats = [torch.cat([M.frame_features(p[i], fn, batch_size=batch_size) for p in pairs]) for i in (0, 1)]
+        out["FID"] = M.fid(*feats)
         clock("FID", t0)
     return out
 
@@ -583,7 +584,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #dcb41325
+# %% ../nbs/51_evaluate.ipynb #b056e91c
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -679,9 +680,10 @@ def score_generated(run: Run | str | Path, ev: Evaluators, cfg: Config, domain: 
     return out
 
 def evaluate_generator(model, cfg: Config, run: Run, ev: Evaluators | None = None, domains: Sequence[str] = ("main",),
-                       limit: int | None = None, progress: bool | None = None) -> dict:
-    "Generate (`generate_test_clips`) and score (`score_generated`) a run's test clips on each domain: `{domain: {row: metrics}}`."
-    ev = ev or ensure_evaluators(cfg, progress=progress)
+                       limit: int | None = None, progress: bool | None = None, root=None) -> dict:
+    """Generate (`generate_test_clips`) and score (`score_generated`) a run's test clips on each domain:
+    `{domain: {row: metrics}}`. The evaluators are found or trained in `root` unless given."""
+    ev = ev or ensure_evaluators(cfg, progress=progress, root=root)
     out = {}
     for d in domains:
         generate_test_clips(model, cfg, run, d, limit=limit, progress=progress)

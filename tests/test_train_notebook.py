@@ -27,9 +27,17 @@ def test_train_notebook_smoke(tmp_path):
     runs = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*/meta.json")]
     gen = [m for m in runs if m["kind"] == "synctalklip"]
     assert len(gen) == 1 and gen[0]["status"] == "done", runs
-    metrics = json.loads((tmp_path / "runs" / gen[0]["run_id"] / "metrics.json").read_text())
-    for k in ("test_psnr", "test_ssim", "test_psnr_copy", "test_ssim_copy", "test_wer_generated"):
-        assert k in metrics, metrics
+    run_dir = tmp_path / "runs" / gen[0]["run_id"]
+    metrics = json.loads((run_dir / "metrics.json").read_text())
+    for row in ("generated", "wrong_audio"):      # the test clips scored by the independent evaluators
+        for k in ("LSE-C", "LSE-D", "offset_within1", "WER1", "WER2", "WER3", "LMD", "PSNR", "SSIM", "PSNR_lower",
+                  "SSIM_lower", "IFC", "FID"):
+            assert f"eval/main/{row}/{k}" in metrics, (row, k, sorted(metrics))
+    n_test = metrics["eval/main/generated/n_clips"]
+    for sub in ("test_clips", "test_clips_wrong_audio"):
+        assert len(list((run_dir / sub).rglob("*.mp4"))) == n_test > 0, sub
+    refs = {m["kind"]: m["status"] for m in runs if m["kind"] in ("eval_groundtruth", "eval_copy")}
+    assert refs == {"eval_groundtruth": "done", "eval_copy": "done"}, refs
     figs = sorted(p.name for p in (tmp_path / "figures").iterdir())
     assert any(f.endswith(".mp4") for f in figs) and any(f.endswith("_losses.html") for f in figs), figs
     assert any("strip" in f and f.endswith(".png") for f in figs), figs
