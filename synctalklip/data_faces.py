@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'MEAN_FACE', 'STABLE_POINTS', 'MOUTH', 'ROI_MEAN', 'ROI_STD', 'similarity_transform', 'to3', 'apply_affine',
            'smooth_boxes', 'smooth_points', 'face_affine', 'roi_affine', 'theta_from_pixels', 'roi_theta', 'grey',
            'FaceConfig', 'crops_from_tracks', 'rois_from_faces', 'normalize_rois', 'dlib_available', 'dlib_models',
-           'detect_boxes', 'pick_face', 'interpolate_boxes', 'track_faces', 'real_face_crops']
+           'detect_boxes', 'pick_face', 'detection_mask', 'boxes_in_frame', 'interpolate_boxes', 'track_faces',
+           'real_face_crops']
 
 # %% ../nbs/11_data_faces.ipynb #64bfc5d1
 _OPENFACE_TEMPLATE = np.array([
@@ -180,7 +181,7 @@ def normalize_rois(x01: torch.Tensor) -> torch.Tensor:
     "0..1 grey ROIs -> AV-HuBERT's normalised input."
     return (x01 - ROI_MEAN) / ROI_STD
 
-# %% ../nbs/11_data_faces.ipynb #010b6d76
+# %% ../nbs/11_data_faces.ipynb #88dfafc2
 def dlib_available() -> bool:
     return importlib.util.find_spec("dlib") is not None and importlib.util.find_spec("face_recognition_models") is not None
 
@@ -219,6 +220,22 @@ def pick_face(cands: np.ndarray, prev: np.ndarray | None) -> int | None:
     ious = [_iou(c, prev) for c in cands]; i = int(np.argmax(ious))
     return i if ious[i] > 0 else None                                   # only other faces: a miss
 
+def detection_mask(found, keys, T: int) -> np.ndarray:
+    """`bool[T]`: True where the nearest of the detection frames `keys` is in `found` (it had the tracked face); a
+    frame as near to two detection frames needs both."""
+    keys = np.asarray(sorted(keys)); hit = np.array([k in found for k in keys])
+    d = np.abs(np.arange(T)[:, None] - keys[None])
+    nearest = d == d.min(1, keepdims=True)
+    return np.where(nearest, hit[None], True).all(1)
+
+def boxes_in_frame(boxes: np.ndarray, frame_hw, min_inside: float = 0.5) -> np.ndarray:
+    "`bool[T]`: True where at least `min_inside` of the face box `[x1,y1,x2,y2]` lies inside the frame (a face the frame shows)."
+    b = np.asarray(boxes, np.float64); H, W = frame_hw
+    area = np.clip(b[:, 2] - b[:, 0], 0, None) * np.clip(b[:, 3] - b[:, 1], 0, None)
+    iw = np.clip(np.minimum(b[:, 2], W) - np.maximum(b[:, 0], 0), 0, None)
+    ih = np.clip(np.minimum(b[:, 3], H) - np.maximum(b[:, 1], 0), 0, None)
+    return (area > 0) & (iw * ih >= min_inside * np.maximum(area, 1e-9))
+
 def interpolate_boxes(found: dict[int, np.ndarray], T: int, path=None) -> np.ndarray:
     "Boxes `[T,4]` from detections at some frames (`{frame: box}`): linear in between, held at the ends."
     if not found: raise DataError(path or "<frames>", "no_face", "no face in any detection frame")
@@ -247,12 +264,14 @@ def track_faces(frames: np.ndarray, fcfg: FaceConfig | None = None, path=None) -
         sh = pred(frames[t], dlib.rectangle(int(x1), int(y1), int(x2), int(y2)))
         lms[t] = [(p.x, p.y) for p in sh.parts()]
     if n_multi: log.info("%s: several faces in %d of %d detection frames; kept the tracked one", path, n_multi, len(keys))
-    return dict(boxes=boxes, landmarks=lms, detected=len(found), detect_frames=len(keys), multi_face_frames=n_multi)
+    return dict(boxes=boxes, landmarks=lms, face_mask=detection_mask(found, keys, T), detected=len(found),
+                detect_frames=len(keys), multi_face_frames=n_multi)
 
 def real_face_crops(frames: np.ndarray, cfg: DataConfig | None = None, fcfg: FaceConfig | None = None, path=None) -> dict:
     "The whole real-video path: `track_faces`, then `crops_from_tracks`."
     tr = track_faces(frames, fcfg, path)
     out = crops_from_tracks(frames, tr["boxes"], tr["landmarks"], cfg, fcfg)
-    out["track"] = {k: v for k, v in tr.items() if k not in ("boxes", "landmarks")}
+    out["track"] = {k: v for k, v in tr.items() if k not in ("boxes", "landmarks", "face_mask")}
+    out["face_mask"] = tr["face_mask"]
     out["frame_boxes"] = tr["boxes"].astype(np.float32)
     return out
