@@ -294,7 +294,7 @@ def observer_hyps(net: nn.Module, rois: Sequence[torch.Tensor], texts: Sequence[
         hyps += [tok.decode(list(i)) for i in ids]
     return hyps
 
-# %% ../nbs/51_evaluate.ipynb #9ab79638
+# %% ../nbs/51_evaluate.ipynb #645be377
 class LandmarkRegressor(nn.Module):
     "`[N, 3, 96, 96]` faces in 0..1 -> `[N, 68, 2]` landmarks in face-crop pixels."
     def __init__(self, cfg: LandmarkConfig, face_size: int = 96):
@@ -306,20 +306,32 @@ class LandmarkRegressor(nn.Module):
         s = math.ceil(cfg.input_size / 16)
         self.head = nn.Sequential(nn.Flatten(), nn.Linear(8 * c * s * s, 256), nn.ReLU(), nn.Linear(256, 136))
 
-    def forward(self, faces: torch.Tensor) -> torch.Tensor:
+    def _body(self, faces: torch.Tensor) -> torch.Tensor:
         x = faces
         if x.shape[-1] != self.cfg.input_size:
             x = F.interpolate(x, size=(self.cfg.input_size,) * 2, mode="bilinear", align_corners=False, antialias=True)
-        return (self.head(self.body(x - 0.5)).view(-1, 68, 2) + 0.5) * self.face_size
+        return self.body(x - 0.5)
+
+    def _landmarks(self, h: torch.Tensor) -> torch.Tensor: return (self.head(h).view(-1, 68, 2) + 0.5) * self.face_size
+
+    def forward(self, faces: torch.Tensor) -> torch.Tensor: return self._landmarks(self._body(faces))
 
     @torch.no_grad()
     def features(self, faces: torch.Tensor) -> torch.Tensor:
         "`[N, 3, H, W]` faces in 0..1 -> `[N, 8 * channels]`: the body's last feature map, averaged over space (FID)."
         self.eval(); p = next(self.parameters())
-        x = faces.to(p.device, p.dtype)
-        if x.shape[-1] != self.cfg.input_size:
-            x = F.interpolate(x, size=(self.cfg.input_size,) * 2, mode="bilinear", align_corners=False, antialias=True)
-        return self.body(x - 0.5).mean((2, 3)).float().cpu()
+        return self._body(faces.to(p.device, p.dtype)).mean((2, 3)).float().cpu()
+
+    @torch.no_grad()
+    def predict_features(self, faces, batch_size: int = 256) -> tuple[torch.Tensor, torch.Tensor]:
+        "(landmarks `[T, 68, 2]`, `features` `[T, D]`) of face crops `[T, 96, 96, 3]` in one pass of the body."
+        self.eval(); dev = next(self.parameters()).device
+        x = _frames01(faces).permute(0, 3, 1, 2)
+        lm, ft = [], []
+        for s in range(0, len(x), batch_size):
+            h = self._body(x[s:s + batch_size].to(dev))
+            lm.append(self._landmarks(h).float().cpu()); ft.append(h.mean((2, 3)).float().cpu())
+        return torch.cat(lm), torch.cat(ft)
 
     @torch.no_grad()
     def predict(self, faces, batch_size: int = 256) -> torch.Tensor:
@@ -379,7 +391,7 @@ class DlibLandmarks:
         return torch.tensor(np.array([[(p.x, p.y) for p in pred(np.ascontiguousarray(f), rect).parts()] for f in x.numpy()],
                                      np.float32))
 
-# %% ../nbs/51_evaluate.ipynb #77f32ab6
+# %% ../nbs/51_evaluate.ipynb #4457fe28
 @dataclass
 class Evaluators:
     syncnet: SyncNet
@@ -392,9 +404,10 @@ class Evaluators:
     cfg: EvaluatorConfig
     fid_features: Callable | None = None   # `[B,3,H,W]` 0..1 -> `[B,D]` (e.g. Inception); None: `landmarks.features`
 
-    def features(self) -> Callable:
-        "The feature network FID uses: `fid_features` when given, else the landmark regressor's pooled features."
-        return self.fid_features if self.fid_features is not None else self.landmarks.features
+    def features(self) -> Callable | None:
+        """The feature network FID uses: `fid_features` when given, else the landmark regressor's pooled features
+        (None when the landmark detector has none, e.g. `DlibLandmarks`: FID is then not computed)."""
+        return self.fid_features if self.fid_features is not None else getattr(self.landmarks, "features", None)
 
     def quality(self) -> dict:
         "Each evaluator's ground-truth quality, from its run."
@@ -459,7 +472,7 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
 
     return Evaluators(tokenizer=tok, runs=runs, cfg=ecfg, **nets)
 
-# %% ../nbs/51_evaluate.ipynb #7a62206b
+# %% ../nbs/51_evaluate.ipynb #e272f76c
 @torch.no_grad()
 def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = None, batch_size: int = 256,
                 timings: dict | None = None) -> dict:
@@ -491,17 +504,25 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
             T = min(len(g["faces"]), len(r["faces"]))
             pairs.append((np.asarray(g["faces"][:T]), np.asarray(r["faces"][:T])))
         t0 = time.perf_counter()
-        for gf, rf in pairs: acc["LMD"].append(M.lmd(ev.landmarks.predict(gf), ev.landmarks.predict(rf)))
-        clock("LMD", t0); t0 = time.perf_counter()
+        fn = ev.features()
+        shared = ev.fid_features is None and hasattr(ev.landmarks, "predict_features")   # LMD and FID: one pass
+        feats = ([], [])
+        for gf, rf in pairs:
+            if shared:
+                (lg, fg), (lr, fr) = ev.landmarks.predict_features(gf), ev.landmarks.predict_features(rf)
+                feats[0].append(fg); feats[1].append(fr)
+            else: lg, lr = ev.landmarks.predict(gf), ev.landmarks.predict(rf)
+            acc["LMD"].append(M.lmd(lg, lr))
+        clock("LMD" + ("+FID features" if shared else ""), t0); t0 = time.perf_counter()
         for gf, rf in pairs:
             for k, v in M.frame_quality(gf, rf).items(): acc[k].append(float(v.mean()))
         clock("PSNR+SSIM", t0); t0 = time.perf_counter()
         for gf, rf in pairs: acc["IFC"].append(M.ifc(gf, rf))
         clock("IFC", t0); t0 = time.perf_counter()
         out.update({k: float(np.mean(v)) for k, v in acc.items()})
-        fn = ev.features()
-        feats = [torch.cat([M.frame_features(p[i], fn, batch_size=batch_size) for p in pairs]) for i in (0, 1)]
-        out["FID"] = M.fid(*feats)
+        if fn is not None and not shared:
+            feats = tuple([M.frame_features(p[i], fn, batch_size=batch_size) for p in pairs] for i in (0, 1))
+        out["FID"] = M.fid(torch.cat(feats[0]), torch.cat(feats[1])) if fn is not None else float("nan")
         clock("FID", t0)
     return out
 
