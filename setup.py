@@ -28,6 +28,8 @@ setuptools.setup(
         "dev": dev_requirements,
         # real LRS2/LRS3 video: dlib face detector + 68-point predictor
         "real": ["dlib-bin", "face-recognition-models"],
+        # synctalklip-infer --runtime onnx: the generator exported to ONNX, run by onnxruntime (faster on CPU)
+        "fast": ["onnxruntime", "onnx"],
     },
     entry_points={"console_scripts": console_scripts, "nbdev": [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
     zip_safe=False,

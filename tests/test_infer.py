@@ -44,6 +44,12 @@ def home(tmp_path_factory):
     return h, run.id
 
 
+def _onnx():
+    "`--runtime onnx` when onnxruntime is installed (the `fast` extra)."
+    import importlib.util
+    return ["--runtime", "onnx"] if importlib.util.find_spec("onnxruntime") and importlib.util.find_spec("onnx") else []
+
+
 def _cli(args, home):
     return subprocess.run([str(BIN / "synctalklip-infer"), "--no-progress", *map(str, args)], env=_env(home),
                           capture_output=True, text=True, timeout=600)
@@ -64,7 +70,7 @@ def test_cli_run_and_checkpoint(home):
     from synctalklip.data_io import load_clip
     cv2.imwrite(str(h / "still.jpg"), cv2.cvtColor(load_clip(fix / "face_25fps_a.mp4").frames[5], cv2.COLOR_RGB2BGR))
     r = _cli(["--face", h / "still.jpg", "--audio", fix / "face_vfr22.mp4", "--out", out2,
-              "--checkpoint", h / "gen.safetensors", "--fps", 25], h)
+              "--checkpoint", h / "gen.safetensors", "--fps", 25, *_onnx()], h)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     assert _probe(out2) == (153, 844, 844, "aac")
 
