@@ -70,8 +70,10 @@ if __name__ == "__main__":
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides")
     args = ap.parse_args()
     import ast
-    overrides = {k: ast.literal_eval(v) if v[:1].isdigit() or v[:1] in "-.[(" else v
-                 for k, v in (kv.split("=", 1) for kv in args.set)}
+    def value(v):
+        try: return ast.literal_eval(v)
+        except (ValueError, SyntaxError): return v
+    overrides = {k: value(v) for k, v in (kv.split("=", 1) for kv in args.set)}
     shapes = {"cpu": dict(clips=4, frames=75, faces=40, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
     default_steps = {"cpu": 5, "paper": 2}
     if args.child:

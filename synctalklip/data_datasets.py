@@ -82,7 +82,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #48da8e8f
+# %% ../nbs/14_data_datasets.ipynb #6538aabe
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -132,20 +132,22 @@ def mouth_mask(landmarks: torch.Tensor, size: int, margin: int = 3) -> torch.Ten
 class WindowDataset(CacheSplit):
     "Per clip: the cached arrays plus TalkLip window `starts` and identity `id_starts` (`item(i, rng)`)."
     def __init__(self, cache, split: str = "train", data_cfg: DataConfig | None = None, tokenizer=None, seed: int = 0,
-                 train: bool | None = None):
+                 train: bool | None = None, id_sampling: str = "random", id_candidates: int = 4):
         super().__init__(cache, split, data_cfg, tokenizer, seed)
         self.train = split in ("train", "trainval", "pretrain") if train is None else train
+        if id_sampling not in ("random", "lips_far"): raise ValueError(f"id_sampling={id_sampling!r}: expected random or lips_far")
+        self.id_sampling, self.id_candidates = id_sampling, id_candidates
 
     def item(self, i: int, rng: np.random.Generator | None = None) -> dict:
         rng = rng if rng is not None else self.rng(i)
         z = self.load(i, ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks")); T = len(z["faces"]); c = self.cfg
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
-        lips_far = c.id_sampling == "lips_far" and "landmarks" in z
+        lips_far = self.id_sampling == "lips_far" and "landmarks" in z
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
                     audio=z["fbank"], text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
                     landmarks=z.get("landmarks"),
                     id_starts=identity_starts(starts, T, rng, self.train, c.window,
-                                              mouth_opening(z["landmarks"]) if lips_far else None, c.id_candidates))
+                                              mouth_opening(z["landmarks"]) if lips_far else None, self.id_candidates))
     def __getitem__(self, i: int) -> dict: return self.item(i)
 
 def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: np.random.Generator | None = None) -> dict:

@@ -15,7 +15,7 @@ from .registry import Run, list_runs, seed_everything, step_rng, _jsonable
 from .trainkit import Trainer, make_accelerator, autocast, count_params, sync_gradients, is_main_process
 from .models_generator import AudioEncoder, build_generator, build_discriminator, freeze, encoder_dim, lower_half
 from .losses_expert import label_smoothed_ce
-from .train_avsyncnet import wer_by_source, clip_sources
+from .metrics import wer_by_source, clip_sources
 from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discriminator_loss, cav_loss,
                                           talklip_infonce)
 
@@ -332,12 +332,13 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
         f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
     return Path(path_html)
 
-# %% ../nbs/41_train_synctalklip.ipynb #84c37875
+# %% ../nbs/41_train_synctalklip.ipynb #0fcbc0de
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
     from synctalklip import data_manifests, data_datasets
     cache = data_manifests.ensure_cache(cfg.data)
-    ds = data_datasets.WindowDataset(cache, split, cfg.data)
+    ds = data_datasets.WindowDataset(cache, split, cfg.data, id_sampling=cfg.synctalklip.id_sampling,
+                                     id_candidates=cfg.synctalklip.id_candidates)
     B = min(cfg.synctalklip.batch_size, len(ds))
     def batches(step: int) -> dict:
         rng = step_rng(cfg.train.seed, 41, step)
@@ -375,7 +376,7 @@ def clip_audio(cfg: Config, clip_id: str) -> np.ndarray | None:
         if p.exists(): return load_audio(p)
     return None
 
-# %% ../nbs/41_train_synctalklip.ipynb #b15e8fb2
+# %% ../nbs/41_train_synctalklip.ipynb #1df24466
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -419,8 +420,12 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
                              tags={"expert_run": expert_run.id if expert_run is not None else None})
         if accelerator is not None: accelerator.wait_for_everyone()       # the run exists before the others open it
         t0 = time.time()
-        model, disc, trainer = train_synctalklip(cfg, expert, window_batches(cfg), run, accelerator=accelerator,
-                                                 stop_after=stop_after, progress=progress)
+        try:
+            model, disc, trainer = train_synctalklip(cfg, expert, window_batches(cfg), run, accelerator=accelerator,
+                                                     stop_after=stop_after, progress=progress)
+        except Exception as e:      # the run stays resumable (`Run.create` reopens it); its status says what happened
+            if main: run.update_meta(status="failed", error=f"{type(e).__name__}: {e}"[:2000])
+            raise
         if main:
             run.log_metrics(train_seconds=run.metrics.get("train_seconds", 0.0) + time.time() - t0,
                             steps_done=trainer.step, **{f"final_{k}": v for k, v in trainer.last_logs.items()})
@@ -452,28 +457,40 @@ def write_samples(cfg: Config, samples: list[dict], folder, prefix: str) -> list
                                title=f"{s['id']} (identity frame {s['ref']})"))
     return out
 
-# %% ../nbs/41_train_synctalklip.ipynb #c6a82450
-def train_config(scale: str = "cpu", variant: str = "conv", contrastive: str = "novel", cav_form: str = "infonce_l1",
-                 lip_loss: bool = True, supervisor: str = "avsyncnet", seed: int = 0, steps: int | None = None,
-                 data_root: str | None = None, overrides: dict | None = None) -> Config:
-    "The `Config` of a main-job run (`nbs/train.ipynb`'s parameters); `overrides` are dotted config keys."
-    o = {**dict(overrides or {}), "synctalklip.variant": variant, "synctalklip.contrastive": contrastive,
-         "synctalklip.cav_form": cav_form, "synctalklip.lip_loss": bool(lip_loss), "synctalklip.supervisor": supervisor,
-         "train.seed": int(seed), "data.root": data_root}
-    if steps is not None: o["synctalklip.steps"] = int(steps)
+# %% ../nbs/41_train_synctalklip.ipynb #c2602f87
+def train_config(scale: str = "cpu", variant: str | None = None, contrastive: str | None = None,
+                 cav_form: str | None = None, lip_loss: bool | None = None, supervisor: str | None = None,
+                 seed: int | None = None, steps: int | None = None, data_root: str | None = None,
+                 overrides: dict | None = None) -> Config:
+    """The `Config` of a main-job run (`nbs/train.ipynb`'s parameters); `overrides` are dotted config keys. A named
+    parameter left at None keeps the preset's value (default variant: `base`, the paper's headline model). A named
+    parameter and an override of the same key must agree, or `ConfigError` names both."""
+    from synctalklip.config import ConfigError
+    named = {"synctalklip.variant": variant, "synctalklip.contrastive": contrastive, "synctalklip.cav_form": cav_form,
+             "synctalklip.lip_loss": lip_loss, "synctalklip.supervisor": supervisor, "train.seed": seed,
+             "synctalklip.steps": steps, "data.root": data_root}
+    o = dict(overrides or {})
+    for k, v in named.items():
+        if v is None: continue
+        if k in o and o[k] != v:
+            raise ConfigError(f"{k} is given twice with different values: {v!r} (parameter) and {o[k]!r} (override)")
+        o[k] = v
     return make_config(scale, **o)
 
 def main(argv: list[str] | None = None) -> int:
-    "synctalklip-train --variant conv --scale cpu [--steps N] [--no-lip-loss] [--set key=value ...]"
+    "synctalklip-train --variant base --scale cpu [--steps N] [--no-lip-loss] [--set key=value ...]"
     import argparse, ast
     from synctalklip.config import SCALES, VARIANTS, CONTRASTIVE, CAV_FORMS, SUPERVISORS
     ap = argparse.ArgumentParser(prog="synctalklip-train", description="Train (or resume) SyncTalklip and evaluate it "
                                  "on the test split; runs under `accelerate launch`/`torchrun` on several processes.")
-    ap.add_argument("--scale", default="cpu", choices=SCALES); ap.add_argument("--variant", default="conv", choices=VARIANTS)
-    ap.add_argument("--contrastive", default="novel", choices=CONTRASTIVE)
-    ap.add_argument("--cav-form", default="infonce_l1", choices=CAV_FORMS)
-    ap.add_argument("--no-lip-loss", action="store_true"); ap.add_argument("--supervisor", default="avsyncnet", choices=SUPERVISORS)
-    ap.add_argument("--steps", type=int); ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--scale", default="cpu", choices=SCALES)
+    ap.add_argument("--variant", choices=VARIANTS, help="SyncTalklip variant (default: the preset's, base)")
+    ap.add_argument("--contrastive", choices=CONTRASTIVE, help="L_cav form of Table 3 (default: novel)")
+    ap.add_argument("--cav-form", choices=CAV_FORMS, help="reading of the L_cav equation (default: infonce_l1)")
+    ap.add_argument("--no-lip-loss", action="store_true", help="train without the lip-reading loss (Table 3)")
+    ap.add_argument("--supervisor", choices=SUPERVISORS, help="frozen expert (default: avsyncnet)")
+    ap.add_argument("--steps", type=int, help="generator steps (default: the preset's)")
+    ap.add_argument("--seed", type=int, help="seed (default: 0)")
     ap.add_argument("--data-root", help="LRS2/LRS3-layout corpus (default: the embedded synthetic corpus)")
     ap.add_argument("--runs", help="registry root (default: <project>/runs or $SYNCTALKLIP_RUNS)")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides, e.g. synctalklip.lr=1e-4")
@@ -486,8 +503,10 @@ def main(argv: list[str] | None = None) -> int:
         k, v = kv.split("=", 1)
         try: overrides[k] = ast.literal_eval(v)
         except (ValueError, SyntaxError): overrides[k] = v
-    cfg = train_config(a.scale, a.variant, a.contrastive, a.cav_form, not a.no_lip_loss, a.supervisor, a.seed, a.steps,
-                       a.data_root, overrides)
+    try:
+        cfg = train_config(a.scale, a.variant, a.contrastive, a.cav_form, False if a.no_lip_loss else None, a.supervisor,
+                           a.seed, a.steps, a.data_root, overrides)
+    except ValueError as e: ap.error(str(e))            # before any corpus, cache or model is built
     acc = make_accelerator(cfg.train.precision)
     from synctalklip.train_avsyncnet import ensure_expert
     expert, expert_run = ensure_expert(generator_config(cfg), expert_alignment(cfg.synctalklip), root=a.runs)
