@@ -12,8 +12,8 @@ from typing import Any
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase',
-           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'in_test', 'native_precision',
-           'resolve_precision', 'make_config']
+           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
+           'native_precision', 'resolve_precision', 'make_config']
 
 # %% ../nbs/00_config.ipynb #8e1e313a
 SCALES = ("smoke", "cpu", "paper")
@@ -268,7 +268,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #5d58835c
+# %% ../nbs/00_config.ipynb #ec3d5ccf
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -311,6 +311,15 @@ AVSYNCNET_SIZES = {  # AV-HuBERT encoder sizes, for `paper`-scale runs that want
     "base": dict(n_layers=12, d_model=768, ffn_dim=3072, n_heads=12, dec_layers=6),
     "large": dict(n_layers=24, d_model=1024, ffn_dim=4096, n_heads=16, dec_layers=9),
 }
+
+def check_parameters(namespace: dict, before: set, declared) -> None:
+    """Refuse papermill parameters an experiment notebook does not define. `before`: the notebook's names just before
+    its `parameters` cell (`set(globals())`); `declared`: the names that cell defines. papermill only logs "Passed
+    unknown parameter" and runs the whole job with the defaults; this raises before any work starts, naming the
+    unknown names and the valid ones."""
+    unknown = sorted(k for k in set(namespace) - set(before) - set(declared) if not k.startswith("_"))
+    if unknown:
+        raise ConfigError(f"unknown notebook parameter(s) {', '.join(unknown)}; valid parameters: {', '.join(declared)}")
 
 def in_test() -> bool:
     "True under `nbdev_test` (which sets IN_TEST) or pytest: notebooks then drop to `smoke`."
