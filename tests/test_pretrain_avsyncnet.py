@@ -53,3 +53,15 @@ def test_table2_notebook_trains_the_missing_experts_and_plots(env, tmp_path):
     for stem in ("avsyncnet_tsne", "avsyncnet_umap"):
         for ext in ("html", "png"):
             assert (runs / "figures_smoke" / f"{stem}.{ext}").stat().st_size > 0
+
+
+@pytest.mark.parametrize("nb", ["pretrain_avsyncnet.ipynb", "paper_table2_avsyncnet.ipynb", "paper_metrics_groundtruth.ipynb"])
+def test_misspelt_parameter_is_refused_before_any_work(env, tmp_path, nb):
+    e, runs = env
+    before = set(runs.iterdir())
+    cmd = [str(PAPERMILL), str(ROOT / "nbs" / nb), str(tmp_path / "out.ipynb"), "--cwd", str(ROOT / "nbs"), "-k", "python3",
+           "-p", "methd", "wav2lip"]
+    r = subprocess.run(cmd, env=e, capture_output=True, text=True, timeout=600)
+    assert r.returncode != 0
+    assert "unknown notebook parameter(s) methd" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
+    assert set(runs.iterdir()) == before         # nothing trained or registered
