@@ -44,12 +44,15 @@ def main():
     gen = [{**c, "faces": np.concatenate([c["faces"][:1], c["faces"][:-1]])} for c in real]   # one frame late
     frames = sum(len(c["faces"]) for c in real)
     t = {}
-    s = time.perf_counter(); E.score_clips(gen, ev, real, timings=t); total = time.perf_counter() - s
+    s, c = time.perf_counter(), time.process_time()
+    E.score_clips(gen, ev, real, timings=t)
+    total, cpu = time.perf_counter() - s, time.process_time() - c
     print(f"eval_speed: {len(real)} clips, {frames} frames; evaluators {a.scale}{' (random weights)' if a.random_weights else ''}; "
           f"threads {torch.get_num_threads()}; CPU capability {torch.backends.cpu.get_cpu_capability()}; "
           f"precision fp32 (scoring runs without autocast); torch {torch.__version__}")
     for k, v in t.items(): print(f"  {k:12s} {v:8.2f} s")
-    print(f"  {'one row':12s} {total:8.2f} s for {len(real)} clips ({total / len(real) * 80:.1f} s per 80 clips)")
+    print(f"  {'one row':12s} {total:8.2f} s for {len(real)} clips ({total / len(real) * 80:.1f} s per 80 clips); "
+          f"CPU time of this process {cpu:.1f} s (wall > CPU time: the machine is shared)")
 
 
 if __name__ == "__main__":

@@ -605,7 +605,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #b056e91c
+# %% ../nbs/51_evaluate.ipynb #13eb1296
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -663,8 +663,8 @@ def generate_test_clips(model, cfg: Config, run: Run | str | Path, domain: str =
     generate = generate or talklip_generate(model)
     rows = ROWS if wrong_audio else ROWS[:1]
     folders = {r: run_dir / clip_folder(r, domain) for r in rows}
-    for f in folders.values():
-        if f.exists(): shutil.rmtree(f)
+    for r in ROWS:                            # both rows: a wrong-audio folder left from an earlier call would be scored
+        if (run_dir / clip_folder(r, domain)).exists(): shutil.rmtree(run_dir / clip_folder(r, domain))
     clips, cache = generator_clips(cfg, domain, split, limit)
     fps, sr = cfg.data.fps, cfg.data.sample_rate
     t0 = time.time()
