@@ -24,6 +24,8 @@ $(STAMP): setup.py settings.ini constraints.txt
 demo: setup
 	mkdir -p runs
 	$(BIN)/papermill nbs/train.ipynb runs/train_$(VARIANT)_$(SCALE).ipynb -p variant $(VARIANT) -p scale $(SCALE) --cwd nbs
+	@echo; echo "== the main job's run and its Table-1 rows (runs/train_$(VARIANT)_$(SCALE).ipynb has everything)"
+	@$(PY) tools/nb_outputs.py runs/train_$(VARIANT)_$(SCALE).ipynb
 
 ## Every test: the library notebooks (nbdev_test, smoke scale), then end-to-end tests.
 test: setup test-nbs test-e2e

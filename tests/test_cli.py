@@ -19,7 +19,7 @@ def test_train_cli_two_processes(tmp_path):
     gen = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("synctalklip-*/meta.json")]
     assert len(gen) == 1 and gen[0]["status"] == "done", gen
     metrics = json.loads((tmp_path / "runs" / gen[0]["run_id"] / "metrics.json").read_text())
-    assert "test_psnr" in metrics and metrics["steps_done"] == 4, metrics
+    assert "eval/main/generated/LSE-C" in metrics and metrics["steps_done"] == 4, metrics   # scored by the evaluators
     w0, w1 = load_file(str(tmp_path / "w_0.safetensors")), load_file(str(tmp_path / "w_1.safetensors"))
     # every parameter is shared; batch-norm running statistics are per process (as with DDP without SyncBatchNorm)
     # until the final recalibration, switched off here, so they show that the processes drew different batches
