@@ -97,3 +97,11 @@ def test_kill_and_resume_gives_identical_weights(tmp_path):
     assert a.keys() == b.keys()
     bad = [k for k in a if not torch.equal(a[k], b[k])]
     assert not bad, bad[:5]
+
+
+def test_train_notebook_refuses_a_misspelt_parameter(tmp_path):
+    papermill = Path(sys.executable).with_name("papermill")
+    r = subprocess.run([str(papermill), str(ROOT / "nbs" / "train.ipynb"), str(tmp_path / "out.ipynb"), "-p", "methd",
+                        "wav2lip", "--cwd", str(ROOT / "nbs")], env=_env(tmp_path), capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0 and "unknown notebook parameter(s) methd" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())   # nothing built or trained
