@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase',
            'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
-           'native_precision', 'resolve_precision', 'make_config']
+           'native_precision', 'cpu_has_amx', 'resolve_precision', 'make_config']
 
 # %% ../nbs/00_config.ipynb #8e1e313a
 SCALES = ("smoke", "cpu", "paper")
@@ -333,15 +333,22 @@ def in_test() -> bool:
     return bool(os.environ.get("IN_TEST")) or bool(os.environ.get("SYNCTALKLIP_SMOKE"))
 
 def native_precision(device: str | None = None) -> str:
-    """`"bf16"` where `device` (default: CUDA when there is one, else the CPU) runs bf16 natively, else `"no"` (fp32).
-    A CUDA device qualifies when torch reports bf16 support; a CPU when its capability is AVX512-BF16 or AMX (torch's
-    `get_cpu_capability()`, e.g. `AVX512_BF16`, `AMX_BF16`). On an AVX2 or plain AVX-512 CPU bf16 is emulated and 8-45x
-    slower than fp32 (`../shared/tools/cpu_probe.py`)."""
+    """`"bf16"` where `device` (default: CUDA when there is one, else the CPU) runs bf16 fast, else `"no"` (fp32).
+    A CUDA device qualifies when torch reports bf16 support; a CPU when it has AMX tiles (`torch.cpu._is_amx_tile_supported`).
+    `get_cpu_capability()` cannot tell: it says `AVX512` on AMX machines too. AVX512-BF16 without AMX is not enough:
+    there (Intel Xeon, 2 threads, torch 2.13, `../shared/tools/cpu_probe.py`, 2026-12-03) a conv net's forward+backward
+    is 3.3x faster in bf16 (15.9 vs 53.2 ms) but a 512x512 matmul 1.4x slower (1.65 vs 1.15 ms), and AV-SyncNet is
+    matmul-bound. On an AVX2 CPU bf16 is emulated and 8-45x slower than fp32."""
     import torch
     if device is None: device = "cuda" if torch.cuda.is_available() else "cpu"
     if str(device).startswith("cuda"): return "bf16" if torch.cuda.is_bf16_supported() else "no"
-    cap = torch.backends.cpu.get_cpu_capability().upper()
-    return "bf16" if ("BF16" in cap or "AMX" in cap) else "no"
+    return "bf16" if cpu_has_amx() else "no"
+
+def cpu_has_amx() -> bool:
+    "Whether this CPU has AMX tiles (bf16 matmuls in hardware); False where torch cannot say."
+    import torch
+    probe = getattr(torch.cpu, "_is_amx_tile_supported", None)
+    return bool(probe()) if probe is not None else "AMX" in torch.backends.cpu.get_cpu_capability().upper()
 
 def resolve_precision(precision: str, device: str | None = None) -> str:
     "`precision` with `auto` replaced by this machine's `native_precision()`; `bf16` and `no` are kept as forced."
