@@ -132,13 +132,13 @@ def _run_id(kind: str, conf: dict) -> str:
 def _ensure(kind: str, conf: dict, seed: int, train: Callable[[Run], None], root=None) -> Run:
     rid = _run_id(kind, conf)
     root = Path(root or runs_home())
-    def done(p): return (p / "meta.json").exists() and json.loads((p / "meta.json").read_text()).get("status") == "done"
+    def done(p): return (p / "meta.json").exists() and Run(p).meta.get("status") == "done"
     if done(root / rid): return Run(root / rid)
     with file_lock(root / ".locks" / f"{rid}.lock"):
         if done(root / rid): return Run(root / rid)
         run = Run.create(kind, conf, seed, run_id=rid, root=root, resume=True)
         try: train(run)
-        except BaseException: run.update_meta(status="failed"); raise
+        except BaseException as e: run.fail(e); raise
         run.finish()
     return run
 
@@ -219,10 +219,10 @@ def train_syncnet(run: Run, cfg: SyncNetConfig, clips: list[dict], seed: int = 0
 
 # %% ../nbs/51_evaluate.ipynb #da98594e
 @torch.no_grad()
-def sync_scores(net: SyncNet, clips: Sequence[tuple], batch_size: int = 256) -> dict:
-    "LSE of `(faces, mfcc)` pairs with a SyncNet (ours or real syncnet_v2 weights)."
+def sync_scores(net: SyncNet, clips: Sequence[tuple], batch_size: int = 256, ids: Sequence | None = None) -> dict:
+    "LSE of `(faces, mfcc)` pairs with a SyncNet (ours or real syncnet_v2 weights); `ids` name the clips in errors."
     net.eval()
-    return M.lse_scores(net.video_embed, net.audio_embed, clips, batch_size=batch_size, prepare=net.prepare)
+    return M.lse_scores(net.video_embed, net.audio_embed, clips, batch_size=batch_size, prepare=net.prepare, ids=ids)
 
 @torch.no_grad()
 def offset_check(net: SyncNet, clips: list[dict], shifts: Sequence[int] = (-10, -5, 0, 5, 10), batch_size: int = 256) -> "pd.DataFrame":
@@ -484,7 +484,8 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
     clock = lambda k, t0: t.__setitem__(k, t.get(k, 0.0) + time.perf_counter() - t0)
     out = {"n_clips": len(clips)}
     t0 = time.perf_counter()
-    s = sync_scores(ev.syncnet, [(c["faces"], c["mfcc"]) for c in clips], batch_size)
+    s = sync_scores(ev.syncnet, [(c["faces"], c["mfcc"]) for c in clips], batch_size,
+                    ids=[c.get("path", c.get("id", f"#{i}")) for i, c in enumerate(clips)])
     out.update({"LSE-D": s["LSE-D"], "LSE-C": s["LSE-C"], "offset_within1": s["offset_within1"],
                 "mean_abs_offset": float(np.mean(np.abs(s["offset"])))})
     clock("LSE", t0); t0 = time.perf_counter()
@@ -542,7 +543,7 @@ def clip_from_mp4(path, real: dict | None = None, face_size: int = 96) -> dict:
     if real is None: raise ValueError(f"{p}: no ground-truth clip with this id in the cache (needed for roi_theta)")
     theta = np.asarray(real["roi_theta"])
     theta = theta[:T] if len(theta) >= T else np.concatenate([theta, np.repeat(theta[-1:], T - len(theta), 0)])
-    return {"id": p.stem, "faces": frames, "mfcc": mfcc(c.audio, T), "text": text, "roi_theta": theta}
+    return {"id": p.stem, "path": str(p), "faces": frames, "mfcc": mfcc(c.audio, T), "text": text, "roi_theta": theta}
 
 def _clip_key(p: Path, folder: Path) -> str:
     rel = p.relative_to(folder).with_suffix("")

@@ -122,11 +122,14 @@ def n_windows(n_frames: int, n_mfcc: int | None = None) -> int:
     t = n_frames if n_mfcc is None else min(n_frames, n_mfcc // 4)
     return max(0, t - 5)
 
-def sync_windows(frames: torch.Tensor, mfcc: torch.Tensor, n: int | None = None):
+def sync_windows(frames: torch.Tensor, mfcc: torch.Tensor, n: int | None = None, name: str = "clip"):
     """The reference windows of one clip: `frames [T, ...]` -> `[W, 5, ...]` and `mfcc [13, M]` -> `[W, 1, 13, 20]`,
-    as views (no copies) where possible."""
+    as views (no copies) where possible. A clip with no window (under 6 frames of video or audio) raises a
+    `ValueError` naming it (`name`), its frame count and the minimum."""
     frames, mfcc = _tensor(frames), _tensor(mfcc).float()
     n = n_windows(frames.shape[0], mfcc.shape[1]) if n is None else n
+    if n < 1: raise ValueError(f"{name}: {frames.shape[0]} frames with audio for {mfcc.shape[1] // 4}; "
+                               f"LSE needs at least 6 frames of both")
     if mfcc.shape[1] < 4 * (n - 1) + 20: mfcc = F.pad(mfcc, (0, 4 * (n - 1) + 20 - mfcc.shape[1]))
     v = frames.unfold(0, 5, 1)[:n]                         # [W, ..., 5]
     v = v.movedim(-1, 1)                                   # [W, 5, ...]
@@ -151,17 +154,18 @@ def mfcc_int16_scale(mfcc):
 # %% ../nbs/50_metrics.ipynb #dfef1337
 @torch.no_grad()
 def lse_scores(video_embed: Callable, audio_embed: Callable, clips: Sequence, batch_size: int = 256,
-               vshift: int = VSHIFT, prepare: Callable | None = None) -> dict:
+               vshift: int = VSHIFT, prepare: Callable | None = None, ids: Sequence | None = None) -> dict:
     """Score many clips at once. `clips`: (frames, mfcc) pairs; `prepare(frames) -> tensor [T, ...]` turns a clip's
     frames into the network's per-frame input (default: as given). Windows of all clips go through `video_embed
     ([B, 5, ...] windows)` and `audio_embed([B, 1, 13, 20])` in batches of `batch_size`. Returns per-clip lists
-    (`lse_d`, `lse_c`, `offset`, `dists`), the dataset means `LSE-D`, `LSE-C` and `offset_within1` (`offset_share`)."""
-    vw, aw, counts = [], [], []
-    for frames, mfcc in clips:
+    (`lse_d`, `lse_c`, `offset`, `dists`), the dataset means `LSE-D`, `LSE-C` and `offset_within1` (`offset_share`).
+    A clip too short to score raises a `ValueError` naming it by its `ids` entry (else its index)."""
+    if not len(clips): raise ValueError("no clips to score")
+    vw, aw = [], []
+    for i, (frames, mfcc) in enumerate(clips):
         f = prepare(frames) if prepare is not None else _tensor(frames)
-        v, a = sync_windows(f, mfcc)
-        vw.append(v); aw.append(a); counts.append(v.shape[0])
-    if min(counts, default=0) < 1: raise ValueError("every clip needs at least 6 frames")
+        v, a = sync_windows(f, mfcc, name=f"clip {ids[i]}" if ids is not None else f"clip #{i}")
+        vw.append(v); aw.append(a)
     ve, ae = embed_windows(video_embed, vw, batch_size), embed_windows(audio_embed, aw, batch_size)
     return lse_from_embeddings(ve, ae, vshift)
 

@@ -315,6 +315,9 @@ class Run:
         m = self.metrics; m.update(_jsonable({**(metrics or {}), **kw}))
         _write_text_atomic(self.path / "metrics.json", json.dumps(m, indent=2, sort_keys=True))
     def finish(self, status: str = "done"): self.update_meta(status=status, finished=_now())
+    def fail(self, error: BaseException):
+        "Mark the run `failed` with the error that stopped it; it stays resumable (`Run.create` reopens it)."
+        self.update_meta(status="failed", error=f"{type(error).__name__}: {error}"[:2000])
     def save(self, state: dict, name: str, keep: int = 2) -> Path:
         p = save_checkpoint(self.ckpt_dir, name, state); prune_checkpoints(self.ckpt_dir, keep); return p
     def load(self, name: str | None = None) -> dict | None:

@@ -340,13 +340,16 @@ def finetune(cfg: Config, data: Utterances, run: Run, init_state: dict | None, v
 
 # %% ../nbs/40_train_avsyncnet.ipynb #dbeb0423
 def _find_or_train(kind: str, d: dict, seed: int, root, train) -> Run:
-    "Under a per-config lock: the finished `kind` run with config `d`, else a new run that `train(run)` fills, then finishes."
+    """Under a per-config lock: the finished `kind` run with config `d`, else a new run that `train(run)` fills, then
+    finishes. A `train` that raises leaves the run `failed` (`Run.fail`); the next call reopens and resumes it."""
     root = Path(root or runs_home())
     with file_lock(root / ".locks" / f"{_config_id(kind, d)}.lock"):
         run = _matching(kind, d, root)
         if run is None:
             run = Run.create(kind, d, seed, run_id=_config_id(kind, d), root=root)
-            train(run); run.finish()
+            try: train(run)
+            except Exception as e: run.fail(e); raise
+            run.finish()
     return run
 
 def ensure_pretrained(cfg: Config, data: Utterances | None = None, root=None, vocab_size: int | None = None,

@@ -352,7 +352,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
             model, disc, trainer = train_synctalklip(cfg, expert, window_batches(cfg), run, accelerator=accelerator,
                                                      stop_after=stop_after, progress=progress, sync_expert=sync_expert)
         except Exception as e:      # the run stays resumable (`Run.create` reopens it); its status says what happened
-            if main: run.update_meta(status="failed", error=f"{type(e).__name__}: {e}"[:2000])
+            if main: run.fail(e)
             raise
         if main:
             run.log_metrics(train_seconds=run.metrics.get("train_seconds", 0.0) + time.time() - t0,

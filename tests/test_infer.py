@@ -106,3 +106,12 @@ def test_infer_notebook_smoke(home, tmp_path):
     nb = json.loads(out.read_text())
     mimes = {m for c in nb["cells"] for o in c.get("outputs", []) for m in o.get("data", {})}
     assert "text/html" in mimes and "image/png" in mimes, mimes       # the video and the strip are shown
+
+
+def test_infer_notebook_refuses_a_misspelt_parameter(tmp_path):
+    papermill = BIN / "papermill"
+    r = subprocess.run([str(papermill), str(ROOT / "nbs" / "infer.ipynb"), str(tmp_path / "out.ipynb"), "-p", "chekpoint",
+                        "gen.safetensors", "--cwd", str(ROOT / "nbs")], env=_env(tmp_path), capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode != 0 and "unknown notebook parameter(s) chekpoint" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
+    assert not (tmp_path / "runs").exists() and not (tmp_path / "figures").exists()   # nothing found, trained or written
