@@ -50,6 +50,11 @@ RANGES = {
 }
 _PY_TYPES = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,), "tuple": (tuple, list)}
 
+def _is_float_field(f) -> bool:
+    "Whether field `f` is annotated `float` (or `float | None`): an int given there is stored as a float."
+    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    return {k.strip() for k in t.split("|")} - {"None"} == {"float"}
+
 def _check_value(owner: str, f, v):
     "Type and range check of one field value against its annotation and `RANGES`; raises `ConfigError` naming it."
     t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
@@ -82,6 +87,7 @@ class ConfigBase:
             if opts is not None and v not in opts:
                 raise ConfigError(f"{type(self).__name__}.{f.name}={v!r} is not valid; choose one of: {', '.join(map(str, opts))}")
             _check_value(type(self).__name__, f, v)
+            if type(v) is int and _is_float_field(f): setattr(self, f.name, float(v))   # 30 and 30.0: one run id
         return self
 
     def to_dict(self) -> dict: return asdict(self)
