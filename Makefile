@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCALE ?= cpu
 VARIANT ?= conv
 
-.PHONY: setup demo test test-nbs test-e2e export check-export benchmarks clean-runs
+.PHONY: setup demo test test-nbs test-e2e export check-export benchmarks clean-runs lab
 
 setup: $(STAMP)
 
@@ -26,6 +26,10 @@ demo: setup
 	$(BIN)/papermill nbs/train.ipynb runs/train_$(VARIANT)_$(SCALE).ipynb -p variant $(VARIANT) -p scale $(SCALE) --cwd nbs
 	@echo; echo "== the main job's run and its Table-1 rows (runs/train_$(VARIANT)_$(SCALE).ipynb has everything)"
 	@$(PY) tools/nb_outputs.py runs/train_$(VARIANT)_$(SCALE).ipynb
+
+## JupyterLab on the notebooks (LAB_ARGS for more, e.g. LAB_ARGS="--no-browser --port 8899").
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir nbs $(LAB_ARGS)
 
 ## Every test: the library notebooks (nbdev_test, smoke scale), then end-to-end tests.
 test: setup test-nbs test-e2e

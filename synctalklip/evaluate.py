@@ -477,7 +477,7 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
 def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = None, batch_size: int = 256,
                 timings: dict | None = None) -> dict:
     """Every metric over `clips` (and their ground truth `real`, matched by order): `LSE-D`, `LSE-C`, `offset_within1`
-    (share of clips whose SyncNet offset is within one frame of 0), `WER1`-`WER3` (each also per sentence source),
+    (share of clips whose SyncNet offset is within one frame of 0), `offsets` (each clip's, in order), `WER1`-`WER3` (each also per sentence source),
     and with `real`: `LMD`, `PSNR`, `SSIM`, `PSNR_lower`, `SSIM_lower` (every frame; per-clip means averaged), `IFC`
     and `FID` (all frames, through `ev.features()`). `timings`, when given, receives the seconds of each part."""
     t = timings if timings is not None else {}
@@ -487,7 +487,7 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
     s = sync_scores(ev.syncnet, [(c["faces"], c["mfcc"]) for c in clips], batch_size,
                     ids=[c.get("path", c.get("id", f"#{i}")) for i, c in enumerate(clips)])
     out.update({"LSE-D": s["LSE-D"], "LSE-C": s["LSE-C"], "offset_within1": s["offset_within1"],
-                "mean_abs_offset": float(np.mean(np.abs(s["offset"])))})
+                "mean_abs_offset": float(np.mean(np.abs(s["offset"]))), "offsets": [int(o) for o in s["offset"]]})
     clock("LSE", t0); t0 = time.perf_counter()
     rois = [mouth_rois(c["faces"], c["roi_theta"]) for c in clips]
     texts = [c["text"] for c in clips]

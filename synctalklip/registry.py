@@ -12,11 +12,11 @@ import torch
 from safetensors.torch import save_file, load_file
 
 # %% auto #0
-__all__ = ['project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'machine_info', 'file_lock', 'mp_context',
-           'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile', 'read_json', 'flatten_state',
-           'unflatten_state', 'save_checkpoint', 'safetensors_problem', 'verify_checkpoint', 'checkpoint_dirs',
-           'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs', 'find_run', 'runs_table',
-           'doctor']
+__all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'machine_info', 'file_lock',
+           'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile', 'read_json',
+           'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem', 'verify_checkpoint',
+           'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs',
+           'find_run', 'runs_table', 'doctor']
 
 # %% ../nbs/01_registry.ipynb #24ccddb6
 def project_root(start: str | Path | None = None) -> Path:
@@ -31,6 +31,10 @@ def runs_home() -> Path: return Path(os.environ.get("SYNCTALKLIP_RUNS", project_
 def data_home() -> Path: return Path(os.environ.get("SYNCTALKLIP_DATA", project_root() / "data"))
 def figures_home() -> Path:
     p = project_root() / "figures"; p.mkdir(parents=True, exist_ok=True); return p
+
+#: `include_plotlyjs` of every HTML figure: plotly.js is written once beside them (`plotly.min.js`), so the committed
+#: figures render offline (a CDN link renders blank without a network).
+PLOTLY_JS = "directory"
 
 def git_commit(path: str | Path | None = None) -> str:
     "The commit of the project's checkout (with `+dirty` if it has uncommitted changes), or 'unknown'."

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 from .config import Config, SyncTalklipConfig, make_config, in_test
-from .registry import Run, list_runs, seed_everything, step_rng, _jsonable
+from .registry import Run, list_runs, seed_everything, step_rng, _jsonable, PLOTLY_JS
 from .trainkit import Trainer, make_accelerator, autocast, count_params, sync_gradients, is_main_process
 from .models_generator import AudioEncoder, build_generator, build_discriminator, freeze, encoder_dim, lower_half
 from .losses_expert import label_smoothed_ce
@@ -261,7 +261,7 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
     cols = [c for c in ("loss", "rec", "gan", "lip", "cav", "disc") if c in h]
     fig = go.Figure([go.Scatter(x=h["step"], y=h[c], name=c, mode="lines") for c in cols])
     fig.update_layout(title=title, xaxis_title="step", yaxis_type="log", yaxis_title="loss (log)")
-    Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs="cdn")
+    Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs=PLOTLY_JS)
     if path_png is not None:
         import matplotlib; matplotlib.use("Agg")
         import matplotlib.pyplot as plt
