@@ -50,15 +50,18 @@ RANGES = {
 }
 _PY_TYPES = {"int": (int,), "float": (int, float), "bool": (bool,), "str": (str,), "tuple": (tuple, list)}
 
+def _annotation(f) -> tuple[str, list[str]]:
+    "Field `f`'s annotation as text and its `|`-separated kinds (`'float | None'` -> `['float', 'None']`)."
+    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    return t, [k.strip() for k in t.split("|")]
+
 def _is_float_field(f) -> bool:
     "Whether field `f` is annotated `float` (or `float | None`): an int given there is stored as a float."
-    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-    return {k.strip() for k in t.split("|")} - {"None"} == {"float"}
+    return set(_annotation(f)[1]) - {"None"} == {"float"}
 
 def _check_value(owner: str, f, v):
     "Type and range check of one field value against its annotation and `RANGES`; raises `ConfigError` naming it."
-    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-    kinds = [k.strip() for k in t.split("|")]
+    t, kinds = _annotation(f)
     name = f"{owner}.{f.name}={v!r}"
     if v is None:
         if "None" in kinds: return
@@ -353,8 +356,7 @@ def native_precision(device: str | None = None) -> str:
 def cpu_has_amx() -> bool:
     "Whether this CPU has AMX tiles (bf16 matmuls in hardware); False where torch cannot say."
     import torch
-    probe = getattr(torch.cpu, "_is_amx_tile_supported", None)
-    return bool(probe()) if probe is not None else "AMX" in torch.backends.cpu.get_cpu_capability().upper()
+    return bool(getattr(torch.cpu, "_is_amx_tile_supported", lambda: False)())
 
 def resolve_precision(precision: str, device: str | None = None) -> str:
     "`precision` with `auto` replaced by this machine's `native_precision()`; `bf16` and `no` are kept as forced."
