@@ -11,9 +11,9 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError', 'ConfigBase',
-           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
-           'native_precision', 'cpu_has_amx', 'resolve_precision', 'make_config']
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError',
+           'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
+           'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'resolve_precision', 'make_config']
 
 # %% ../nbs/00_config.ipynb #8e1e313a
 SCALES = ("smoke", "cpu", "paper")
@@ -26,6 +26,7 @@ CAV_FORMS = ("infonce_l1", "literal")          # two readings of the paper's gar
 SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3)
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
+MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
 
 def choice(default, options, doc: str = ""):
     "A dataclass field whose value must be one of `options`."
@@ -235,7 +236,8 @@ class SyncTalklipConfig(ConfigBase):
     output: str = choice("direct", GENERATOR_OUTPUTS)  # generator head: the paper's sigmoid, or a change to the reference face
     conditioning: str = choice("bottleneck", CONDITIONINGS)  # audio at the bottleneck only (paper), or FiLM at every decoder block
     resolution: int = 96               # side the U-Net runs at (96 = paper; 48/24: downsampled in, upsampled out)
-    mouth_weight: float = 0.0          # extra L1 weight on the mouth box from the landmarks (0 = the paper's plain L1)
+    mouth_weight: float = 0.0          # extra weight on the mouth box from the landmarks (0 = the paper's plain L1)
+    mouth_form: str = choice("l1", MOUTH_FORMS)  # that term's distance: L1, or squared error (a cpu-scale aid, notebook 41)
     id_sampling: str = choice("random", ID_SAMPLINGS)  # identity windows: TalkLip's random one, or one whose lips differ
     id_candidates: int = 4             # `lips_far`: candidates drawn, the one with the most different mouth opening kept
     audio_dim: int = 512

@@ -13,15 +13,17 @@ __all__ = ['rec_loss', 'gan_generator_loss', 'gan_discriminator_loss', 'CavHead'
 
 # %% ../nbs/31_losses_generator.ipynb #0b8010c3
 def rec_loss(generated: torch.Tensor, target: torch.Tensor, mouth_mask: torch.Tensor | None = None,
-             mouth_weight: float = 0.0) -> torch.Tensor:
+             mouth_weight: float = 0.0, mouth_form: str = "l1") -> torch.Tensor:
     """L_rec: mean L1 between generated and real frames. With `mouth_weight` > 0 and a `mouth_mask` `[N,1,H,W]`
-    (`data_datasets.mouth_mask`), plus `mouth_weight` times the mean L1 inside the mouth box: the mouth is a few percent
-    of the pixels, so under the plain mean it weighs like the cheek (a `cpu`-scale option; the paper uses plain L1)."""
+    (`data_datasets.mouth_mask`), plus `mouth_weight` times the mean L1 (`mouth_form="l1"`) or squared error (`"l2"`)
+    inside the mouth box: the mouth is a few percent of the pixels, so under the plain mean it weighs like the cheek.
+    Both are `cpu`-scale options (the paper uses plain L1); notebook 41 measures why the squared error matters."""
     err = (generated.float() - target.float()).abs()
     loss = err.mean()
     if mouth_weight > 0 and mouth_mask is not None:
         m = mouth_mask.float()
-        loss = loss + mouth_weight * (err * m).sum() / (m.sum() * err.shape[1]).clamp_min(1.0)
+        box = err if mouth_form == "l1" else err ** 2
+        loss = loss + mouth_weight * (box * m).sum() / (m.sum() * err.shape[1]).clamp_min(1.0)
     return loss
 
 def gan_generator_loss(fake_logits: torch.Tensor) -> torch.Tensor:

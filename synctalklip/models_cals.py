@@ -287,7 +287,7 @@ def cals_losses(model: Cals, disc: nn.Module, lip: LipEncoder, batch: dict, st: 
     "(weighted total, logs, generated faces) of CALS for one `collate_windows` batch (`model.cc` says which terms)."
     cc, ci, fi = model.cc, batch["clip_index"], batch["frame_index"]
     feats, gen = model.generate_batch(batch)
-    logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), st.mouth_weight)}
+    logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), st.mouth_weight, st.mouth_form)}
     total = cals_rec_weight(cc, st) * logs["rec"]
     if st.lambda_gan > 0 and step >= st.disc_start:
         logs["gan"] = gan_generator_loss(disc(gen)); total = total + st.lambda_gan * logs["gan"]

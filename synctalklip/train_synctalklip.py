@@ -89,7 +89,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     expert (`models_wav2lip.ensure_wav2lip_expert`), needed when `cfg.lambda_sync` > 0."""
     ci, fi, pm = batch["clip_index"], batch["frame_index"], batch["padding_mask"]
     feats, gen = model.generate_batch(batch)
-    logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), cfg.mouth_weight)}
+    logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)}
     total = cfg.rec_weight * logs["rec"]
     if cfg.lambda_sync > 0:
         if sync_expert is None: raise ValueError("lambda_sync > 0 needs the lip-sync expert (sync_expert=)")
