@@ -11,11 +11,11 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice', 'ConfigError',
-           'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice',
+           'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
            'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #8e1e313a
+# %% ../nbs/00_config.ipynb #15f63914
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -27,6 +27,7 @@ SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises 
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
 MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
+DRIVERS = ("audio", "visemes")                 # what drives the generator: the filterbank, or the true visemes (oracle, 14_data_datasets)
 
 def choice(default, options, doc: str = ""):
     "A dataclass field whose value must be one of `options`."
@@ -224,7 +225,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #e4981f87
+# %% ../nbs/00_config.ipynb #872362a6
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -238,6 +239,7 @@ class SyncTalklipConfig(ConfigBase):
     resolution: int = 96               # side the U-Net runs at (96 = paper; 48/24: downsampled in, upsampled out)
     mouth_weight: float = 0.0          # extra weight on the mouth box from the landmarks (0 = the paper's plain L1)
     mouth_form: str = choice("l1", MOUTH_FORMS)  # that term's distance: L1, or squared error (a cpu-scale aid, notebook 41)
+    driver: str = choice("audio", DRIVERS)       # "visemes": a diagnostic oracle, the corpus's true per-frame viseme in place of the audio
     id_sampling: str = choice("random", ID_SAMPLINGS)  # identity windows: TalkLip's random one, or one whose lips differ
     id_candidates: int = 4             # `lips_far`: candidates drawn, the one with the most different mouth opening kept
     audio_dim: int = 512

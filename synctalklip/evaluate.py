@@ -22,7 +22,7 @@ from .metrics import wer_by_source, clip_sources
 from . import metrics as M
 
 # %% auto #0
-__all__ = ['LANDMARK_PRESETS', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 'EXTRA', 'LandmarkConfig', 'EvaluatorConfig',
+__all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 'EXTRA', 'LandmarkConfig', 'EvaluatorConfig',
            'evaluator_config', 'load_npz', 'load_clips', 'mouth_rois', 'char_tokenizer', 'token_batch', 'roi_batch',
            'sync_batch', 'sync_loss', 'train_syncnet', 'sync_scores', 'offset_check', 'observer_batch',
            'train_observer', 'observer_hyps', 'LandmarkRegressor', 'train_landmarks', 'DlibLandmarks', 'Evaluators',
@@ -472,14 +472,18 @@ def ensure_evaluators(cfg: Config | None = None, ecfg: EvaluatorConfig | None = 
 
     return Evaluators(tokenizer=tok, runs=runs, cfg=ecfg, **nets)
 
-# %% ../nbs/51_evaluate.ipynb #e272f76c
+# %% ../nbs/51_evaluate.ipynb #b42b75a2
+REF_FRAME = 0   # the identity reference of TalkLip's evaluation protocol: each clip's first frame
+
 @torch.no_grad()
 def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = None, batch_size: int = 256,
-                timings: dict | None = None) -> dict:
+                timings: dict | None = None, ref_frame: int | None = REF_FRAME) -> dict:
     """Every metric over `clips` (and their ground truth `real`, matched by order): `LSE-D`, `LSE-C`, `offset_within1`
     (share of clips whose SyncNet offset is within one frame of 0), `offsets` (each clip's, in order), `WER1`-`WER3` (each also per sentence source),
     and with `real`: `LMD`, `PSNR`, `SSIM`, `PSNR_lower`, `SSIM_lower` (every frame; per-clip means averaged), `IFC`
-    and `FID` (all frames, through `ev.features()`). `timings`, when given, receives the seconds of each part."""
+    and `FID` (all frames, through `ev.features()`). `timings`, when given, receives the seconds of each part.
+    The metrics against ground truth leave out frame `ref_frame` of each clip (None: keep every frame): its ground
+    truth is the generator's identity input, which the copy baseline reproduces exactly (a 100 dB frame)."""
     t = timings if timings is not None else {}
     clock = lambda k, t0: t.__setitem__(k, t.get(k, 0.0) + time.perf_counter() - t0)
     out = {"n_clips": len(clips)}
@@ -503,7 +507,8 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         pairs = []
         for g, r in zip(clips, real):
             T = min(len(g["faces"]), len(r["faces"]))
-            pairs.append((np.asarray(g["faces"][:T]), np.asarray(r["faces"][:T])))
+            keep = np.arange(T) if ref_frame is None or T < 2 else np.delete(np.arange(T), ref_frame)
+            pairs.append((np.asarray(g["faces"])[keep], np.asarray(r["faces"])[keep]))
         t0 = time.perf_counter()
         fn = ev.features()
         shared = ev.fid_features is None and hasattr(ev.landmarks, "predict_features")   # LMD and FID: one pass
@@ -527,7 +532,7 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         clock("FID", t0)
     return out
 
-# %% ../nbs/51_evaluate.ipynb #cf36b4d6
+# %% ../nbs/51_evaluate.ipynb #5e29c95d
 def clip_from_mp4(path, real: dict | None = None, face_size: int = 96) -> dict:
     "A clip dict from a generated mp4 (face crops) and, for `text`/`roi_theta`, its ground truth `real`."
     from synctalklip.data_io import load_clip, read_transcript
@@ -593,7 +598,8 @@ def reference_row(kind: str, ev: Evaluators, cache, split: str = "test", limit: 
 
 def reference_run(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None) -> Run:
     "The registry run of a reference row (created when absent)."
-    conf = {"cache": str(cache), "split": split, "limit": limit, "evaluators": {k: r.id for k, r in ev.runs.items()}}
+    conf = {"cache": str(cache), "split": split, "limit": limit, "evaluators": {k: r.id for k, r in ev.runs.items()},
+            "ref_frame": REF_FRAME}
     swapped = {k: type(getattr(ev, k)).__qualname__ for k, cls in _EVALUATOR_TYPES.items() if type(getattr(ev, k)) is not cls}
     if ev.fid_features is not None: swapped["fid_features"] = getattr(ev.fid_features, "__qualname__", repr(ev.fid_features))
     if swapped: conf["swapped"] = swapped          # an evaluator put in by hand (`dataclasses.replace`) is part of the key
@@ -606,7 +612,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #13eb1296
+# %% ../nbs/51_evaluate.ipynb #5fbc0b95
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -644,7 +650,7 @@ def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limi
     cache = ensure_cache(cfg.data, domain=domain)
     ds = CacheSplit(cache, split, cfg.data)
     order = sorted(range(len(ds)), key=lambda i: ds.files[i].name)[:limit]
-    return [eval_clip(ds.load(i), ds.ids[i], cfg.data) for i in order], cache
+    return [eval_clip(ds.load(i), ds.ids[i], cfg.data, cfg.synctalklip.driver) for i in order], cache
 
 def talklip_generate(model) -> Callable:
     "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, pose = the masked real frame)."

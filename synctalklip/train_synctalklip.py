@@ -271,13 +271,13 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
         f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
     return Path(path_html)
 
-# %% ../nbs/41_train_synctalklip.ipynb #75387e15
+# %% ../nbs/41_train_synctalklip.ipynb #5c9e8291
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
     from synctalklip import data_manifests, data_datasets
     cache = data_manifests.ensure_cache(cfg.data)
     ds = data_datasets.WindowDataset(cache, split, cfg.data, id_sampling=cfg.synctalklip.id_sampling,
-                                     id_candidates=cfg.synctalklip.id_candidates)
+                                     id_candidates=cfg.synctalklip.id_candidates, driver=cfg.synctalklip.driver)
     B = min(cfg.synctalklip.batch_size, len(ds))
     def batches(step: int) -> dict:
         rng = step_rng(cfg.train.seed, 41, step)
@@ -285,16 +285,17 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-def eval_clip(z: dict, clip_id: str, data_cfg=None) -> dict:
-    "One cached clip (`load_cached`) as tensors: faces 0..1, filterbank, ROIs as the expert sees them (`evaluate.generator_clips`)."
-    from synctalklip.data_datasets import crop_rois, normalize_video
+def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> dict:
+    """One cached clip (`load_cached`) as tensors: faces 0..1, filterbank (or the oracle `driver`'s input,
+    `data_datasets.driving_input`), ROIs as the expert sees them (`evaluate.generator_clips`)."""
+    from synctalklip.data_datasets import crop_rois, normalize_video, driving_input
     for k in ("faces", "rois", "roi_theta", "fbank", "text"):
         if k not in z: raise ValueError(f"cached clip {clip_id}: no `{k}` array")
     crop = data_cfg.roi_crop if data_cfg is not None else 88
     T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
     faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
     rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
-    return dict(faces=faces, audio=torch.from_numpy(z["fbank"][:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
+    return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
                 rois=rois, text=str(z["text"]), id=clip_id, source=str(z["source"]) if "source" in z else "real")
 
 
