@@ -1,5 +1,5 @@
 """The main job (`make demo`) stage by stage: corpus, preprocessing cache, AV-SyncNet pre-training and fine-tuning, the
-evaluators, the generator, generation + scoring of the test clips. Prints each stage's wall time with the CPU
+evaluators, the lip-sync expert (when `lambda_sync` > 0), the generator, generation + scoring of the test clips. Prints each stage's wall time with the CPU
 capability, the precision and the thread count, so that a change of the `cpu` preset can be measured before and after
 on the machine at hand (compare ratios across machines: `python ../shared/tools/cpu_probe.py`).
 
@@ -56,6 +56,9 @@ def main():
     stage("cache", lambda: data_manifests.ensure_cache(cfg.data))
     expert, erun = stage("expert (pre-training + fine-tuning)", lambda: ensure_expert(cfg, cfg.avsyncnet.alignment), scaled=True)
     ev = stage("evaluators", lambda: E.ensure_evaluators(cfg))
+    if cfg.synctalklip.lambda_sync > 0:       # the generator's Wav2Lip lip-sync expert, its own run
+        from synctalklip.models_wav2lip import ensure_wav2lip_expert
+        stage("lip-sync expert (Wav2Lip)", lambda: ensure_wav2lip_expert(cfg))
     model, run = stage("generator", lambda: T.ensure_generator(cfg, expert, erun), scaled=True)
     stage("generation + scoring", lambda: E.evaluate_generator(model, cfg, run, ev, limit=a.test_limit))
     total = time.time() - t_all

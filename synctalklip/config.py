@@ -282,7 +282,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #3152cdfa
+# %% ../nbs/00_config.ipynb #8b285ef4
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -303,18 +303,26 @@ PRESETS: dict[str, dict[str, Any]] = {
         # SyncTalklip: 2 clips (~30 generated faces) per step, steps that fit the rest of the 45-minute main job.
         # Width 0.5: autoencoding one batch (face in, same face out), the U-Net reaches L1 0.026 in 60 steps at width 0.5
         # but only 0.105 at 0.25 (4 channels at 96x96 cannot carry the picture) and 0.016 at 1.0 (4x the cost).
-        # lr 1e-3 (paper: 1e-4): on one fixed batch the generator reaches L1 0.062 in 80 steps at 1e-3 against 0.105 in
-        # 100 steps at 1e-4; at ~1.3 s a step on 2 cores the paper's rate cannot learn within the job. The discriminator
-        # keeps the paper's 1e-4: at 1e-3 it separates real from blurred faces within 20 steps, then dies (BCE back at log 2)
-        # The reference head (21_models_generator) starts from the copy of what the generator sees, so the steps go into
-        # the mouth: the direct head is at 17.4 dB held-out PSNR after 100 steps, the reference head at 26.9 dB.
+        # lr 1e-4, the paper's (1e-3 until 2026-12-05, chosen when the generator still had to learn to copy: on one
+        # fixed batch the direct head reached L1 0.062 in 80 steps at 1e-3 against 0.105 in 100 steps at 1e-4). With
+        # the reference head (21_models_generator) copying is free, and at 1e-3 the generator ignores its conditioning,
+        # even the true visemes; at 1e-4 it uses it (notebook 41, 2026-12-05). The discriminator keeps the paper's 1e-4.
+        # The reference head starts from the copy of what the generator sees, so the steps go into the mouth: the direct
+        # head is at 17.4 dB held-out PSNR after 100 steps, the reference head at 26.9 dB.
         # Resolution 48 (2026-12-02, AMD EPYC AVX2, fp32, 1 thread, other jobs beside it): a training step of 4 clips /
         # 40 faces takes 31.1 s at 96 px and 5.0 s at 48 px (`python benchmarks/generator_speed.py --scale cpu --steps 3
         # --set synctalklip.resolution=96|48`); generation 16 -> 55 frames/s. With the reference head only the change is
         # upsampled, and the mouth half scores as at 96 px: 25.15 dB after 400 steps (40 test clips) against 24.92 dB
-        # for the 96-px demo run. 400 steps instead of 600 for the 30-minute budget. Neither resolution makes the mouth
-        # follow the audio yet (notebook 41); `mouth_weight`, `id_sampling="lips_far"` and `lambda_sync` are options.
-        "synctalklip.width": 0.5, "synctalklip.batch_size": 2, "synctalklip.steps": 400, "synctalklip.lr": 1e-3,
+        # for the 96-px demo run.
+        # The loss (notebook 41, 2026-12-05, `base`, 16 test clips of unseen speakers, lower-half PSNR without the
+        # identity frame; copy 25.78 dB): squared error in the mouth box (`mouth_weight=30`, `mouth_form="l2"`: with
+        # mouths of 1-2 px at 48 px the mouth-weighted L1 keeps the copy), Wav2Lip's lip-sync expert (`lambda_sync=0.03`:
+        # right / rolled audio 26.68 / 26.30 dB at 800 steps, against 26.45 / 26.21 without it) and no GAN term at this
+        # scale (`lambda_gan=0`: with the paper's 0.07, 26.39 / 26.32 dB; it also saves the discriminator step). 800 steps:
+        # at 400 the generator is still below the copy on unseen speakers (25.63 dB).
+        "synctalklip.width": 0.5, "synctalklip.batch_size": 2, "synctalklip.steps": 800, "synctalklip.lr": 1e-4,
+        "synctalklip.mouth_weight": 30.0, "synctalklip.mouth_form": "l2", "synctalklip.lambda_sync": 0.03,
+        "synctalklip.lambda_gan": 0.0,
         "synctalklip.output": "reference", "synctalklip.resolution": 48,
     },
     "paper": {
