@@ -282,7 +282,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #8b285ef4
+# %% ../nbs/00_config.ipynb #acb376cf
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -319,7 +319,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         # mouths of 1-2 px at 48 px the mouth-weighted L1 keeps the copy), Wav2Lip's lip-sync expert (`lambda_sync=0.03`:
         # right / rolled audio 26.68 / 26.30 dB at 800 steps, against 26.45 / 26.21 without it) and no GAN term at this
         # scale (`lambda_gan=0`: with the paper's 0.07, 26.39 / 26.32 dB; it also saves the discriminator step). 800 steps:
-        # at 400 the generator is still below the copy on unseen speakers (25.63 dB).
+        # at 400 the generator is still below the copy on unseen speakers (25.63 dB); 1,200 pass 1 dB over the copy
+        # (26.83 / 26.46) with the same audio effect at 1.5x the generator's time (the main job's budget, issue 21);
+        # at 1,600 the audio effect shrinks (27.05 / 26.83).
         "synctalklip.width": 0.5, "synctalklip.batch_size": 2, "synctalklip.steps": 800, "synctalklip.lr": 1e-4,
         "synctalklip.mouth_weight": 30.0, "synctalklip.mouth_form": "l2", "synctalklip.lambda_sync": 0.03,
         "synctalklip.lambda_gan": 0.0,
