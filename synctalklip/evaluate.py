@@ -532,7 +532,7 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         clock("FID", t0)
     return out
 
-# %% ../nbs/51_evaluate.ipynb #5e29c95d
+# %% ../nbs/51_evaluate.ipynb #ba4001bc
 def clip_from_mp4(path, real: dict | None = None, face_size: int = 96) -> dict:
     "A clip dict from a generated mp4 (face crops) and, for `text`/`roi_theta`, its ground truth `real`."
     from synctalklip.data_io import load_clip, read_transcript
@@ -577,9 +577,9 @@ def score_run(run_dir, ev: Evaluators, cache, subdir: str = "test_clips", limit:
     return res
 
 def identity_copy(clip: dict) -> dict:
-    "The identity-frame copy baseline of a clip: its first frame (the identity reference) repeated, all else unchanged."
+    "The identity-frame copy baseline of a clip: its identity reference (`REF_FRAME`) repeated, all else unchanged."
     f = np.asarray(clip["faces"])
-    return {**clip, "faces": np.ascontiguousarray(np.broadcast_to(f[:1], f.shape))}
+    return {**clip, "faces": np.ascontiguousarray(np.broadcast_to(f[REF_FRAME:REF_FRAME + 1], f.shape))}
 
 REFERENCE_ROWS = {"groundtruth": lambda c: c, "copy": identity_copy}
 
@@ -612,7 +612,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #5fbc0b95
+# %% ../nbs/51_evaluate.ipynb #f729226e
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -655,7 +655,7 @@ def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limi
 def talklip_generate(model) -> Callable:
     "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, pose = the masked real frame)."
     from synctalklip.train_synctalklip import generate_clip
-    return lambda clip, audio: generate_clip(model, clip["faces"], audio, ref=0)
+    return lambda clip, audio: generate_clip(model, clip["faces"], audio, ref=REF_FRAME)
 
 def generate_test_clips(model, cfg: Config, run: Run | str | Path, domain: str = "main", split: str = "test",
                         limit: int | None = None, wrong_audio: bool = True, generate: Callable | None = None,
@@ -689,8 +689,8 @@ def sample_clips(model, cfg: Config, n: int = 3, domain: str = "main", generate:
     `id`, `real`, `generated`, `copy` (`[T,3,96,96]`), `ref` (0), `audio` (the waveform)."""
     generate = generate or talklip_generate(model)
     clips, cache = generator_clips(cfg, domain, limit=n)
-    return [dict(id=c["id"], ref=0, real=c["faces"], generated=generate(c, c["audio"]).cpu(),
-                 copy=c["faces"][:1].expand_as(c["faces"]), audio=clip_waveform(cache, c["id"], len(c["faces"]), cfg.data.fps, cfg.data.sample_rate))
+    return [dict(id=c["id"], ref=REF_FRAME, real=c["faces"], generated=generate(c, c["audio"]).cpu(),
+                 copy=c["faces"][REF_FRAME:REF_FRAME + 1].expand_as(c["faces"]), audio=clip_waveform(cache, c["id"], len(c["faces"]), cfg.data.fps, cfg.data.sample_rate))
             for c in clips]
 
 def score_generated(run: Run | str | Path, ev: Evaluators, cfg: Config, domain: str = "main") -> dict:
