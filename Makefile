@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCALE ?= cpu
 VARIANT ?= conv
 
-.PHONY: setup demo test test-nbs test-e2e export check-export benchmarks clean-runs lab
+.PHONY: setup demo evaluators test test-nbs test-e2e export check-export benchmarks clean-runs lab
 
 setup: $(STAMP)
 
@@ -23,9 +23,16 @@ $(STAMP): setup.py settings.ini constraints.txt
 ## Main job: SyncTalklip (conv variant) on the embedded corpus, at `cpu` scale.
 demo: setup
 	mkdir -p runs
+	@echo "== the stages in this terminal (synctalklip-train), then the report notebook (figures) from the registry"
+	$(BIN)/synctalklip-train --variant $(VARIANT) --scale $(SCALE)
 	$(BIN)/papermill nbs/train.ipynb runs/train_$(VARIANT)_$(SCALE).ipynb -p variant $(VARIANT) -p scale $(SCALE) --cwd nbs
 	@echo; echo "== the main job's run and its Table-1 rows (runs/train_$(VARIANT)_$(SCALE).ipynb has everything)"
 	@$(PY) tools/nb_outputs.py runs/train_$(VARIANT)_$(SCALE).ipynb
+
+## The independent evaluators (SyncNet, lip readers, landmarks) trained here on ground truth and written into the
+## package as shipped runs (about 30 min on two cores); commit synctalklip/assets/runs/ afterwards.
+evaluators: setup
+	$(BIN)/synctalklip-evaluators --scale $(SCALE) --train --ship
 
 ## JupyterLab on the notebooks (LAB_ARGS for more, e.g. LAB_ARGS="--no-browser --port 8899").
 lab: setup

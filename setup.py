@@ -21,7 +21,7 @@ setuptools.setup(
     license="Apache-2.0",
     packages=setuptools.find_packages(include=["synctalklip", "synctalklip.*"]),
     include_package_data=True,
-    package_data={"synctalklip": ["assets/*"]},
+    package_data={"synctalklip": ["assets/*", "assets/runs/*/*"]},
     python_requires=">=" + cfg["min_python"],
     install_requires=requirements,
     extras_require={

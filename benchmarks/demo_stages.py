@@ -28,6 +28,8 @@ def main():
     ap.add_argument("--fresh", action="store_true", help="start from an empty temporary data and runs home")
     ap.add_argument("--steps-scale", type=float, default=1.0, help="multiply every training stage's steps by this")
     ap.add_argument("--test-limit", type=int, default=None, help="score only the first N test clips")
+    ap.add_argument("--train-evaluators", action="store_true",
+                    help="train the evaluators (about 30 min on two cores) instead of using those the package ships")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides")
     a = ap.parse_args()
     if a.fresh:
@@ -55,7 +57,8 @@ def main():
     stage("corpus", lambda: synth_corpus.ensure_corpus(cfg.data) if cfg.data.root is None else None)
     stage("cache", lambda: data_manifests.ensure_cache(cfg.data))
     expert, erun = stage("expert (pre-training + fine-tuning)", lambda: ensure_expert(cfg, cfg.avsyncnet.alignment), scaled=True)
-    ev = stage("evaluators", lambda: E.ensure_evaluators(cfg))
+    ecfg = E.evaluator_config(cfg.scale); ecfg.shipped = not a.train_evaluators
+    ev = stage("evaluators" + (" (trained)" if a.train_evaluators else " (shipped, or trained)"), lambda: E.ensure_evaluators(cfg, ecfg))
     if cfg.synctalklip.lambda_sync > 0:       # the generator's Wav2Lip lip-sync expert, its own run
         from synctalklip.models_wav2lip import ensure_wav2lip_expert
         stage("lip-sync expert (Wav2Lip)", lambda: ensure_wav2lip_expert(cfg))
@@ -63,7 +66,8 @@ def main():
     stage("generation + scoring", lambda: E.evaluate_generator(model, cfg, run, ev, limit=a.test_limit))
     total = time.time() - t_all
     pre = erun.metrics.get("pretrain_seconds")
-    print(f"\ncpu capability {torch.backends.cpu.get_cpu_capability()}, precision {cfg.train.precision}, "
+    from synctalklip.config import resolve_precision
+    print(f"\ncpu capability {torch.backends.cpu.get_cpu_capability()}, precision {resolve_precision(cfg.train.precision)}, "
           f"threads {torch.get_num_threads()}, scale {a.scale}, variant {a.variant}, steps x{a.steps_scale}")
     print(f"{'stage':40s} {'seconds':>8s} {'scaled to x1':>13s}")
     for name, s, full in rows:

@@ -12,13 +12,13 @@ import torch
 from safetensors.torch import save_file, load_file
 
 # %% auto #0
-__all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'data_home', 'figures_home', 'git_commit', 'machine_info', 'file_lock',
-           'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile', 'read_json',
-           'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem', 'verify_checkpoint',
-           'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run', 'list_runs',
-           'find_run', 'runs_table', 'doctor']
+__all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'assets_dir', 'data_home', 'figures_home', 'git_commit', 'machine_info',
+           'file_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile',
+           'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem',
+           'verify_checkpoint', 'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run',
+           'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run', 'import_run']
 
-# %% ../nbs/01_registry.ipynb #24ccddb6
+# %% ../nbs/01_registry.ipynb #b6aa052b
 def project_root(start: str | Path | None = None) -> Path:
     "`$SYNCTALKLIP_HOME`, else the nearest folder above `start` (default: cwd) holding `settings.ini`, else cwd."
     if os.environ.get("SYNCTALKLIP_HOME"): return Path(os.environ["SYNCTALKLIP_HOME"]).resolve()
@@ -28,6 +28,9 @@ def project_root(start: str | Path | None = None) -> Path:
     return here
 
 def runs_home() -> Path: return Path(os.environ.get("SYNCTALKLIP_RUNS", project_root() / "runs"))
+def assets_dir() -> Path:
+    "The package's `assets/` folder (bundled data files: the word list, the shipped runs)."
+    import synctalklip; return Path(synctalklip.__file__).resolve().parent / "assets"
 def data_home() -> Path: return Path(os.environ.get("SYNCTALKLIP_DATA", project_root() / "data"))
 def figures_home() -> Path:
     p = project_root() / "figures"; p.mkdir(parents=True, exist_ok=True); return p
@@ -399,3 +402,43 @@ def _doctor_main(argv: list[str] | None = None) -> int:
     return 1 if rows else 0
 
 if __name__ == "__main__" and "__file__" in globals(): raise SystemExit(_doctor_main())   # not in a notebook kernel
+
+# %% ../nbs/01_registry.ipynb #78678f1b
+def shipped_home() -> Path: return assets_dir() / "runs"
+
+def export_run(run: Run, dest: str | Path | None = None, modules: Iterable[str] = ("net",),
+               dtype: torch.dtype | None = None) -> Path:
+    "Write the finished `run` as a shipped run under `dest` (default `shipped_home()`): its JSON files and `modules`' weights."
+    if run.meta.get("status") != "done":
+        raise ValueError(f"{run.path}: only a finished run can be shipped (status {run.meta.get('status')!r})")
+    state = run.load()
+    if state is None: raise FileNotFoundError(f"{run.path}: no checkpoint to ship")
+    have, modules, tensors = state.get("modules", {}), tuple(modules), {}
+    for m in modules:
+        if m not in have: raise KeyError(f"{run.path}: the checkpoint has no module {m!r} (it has {sorted(have)})")
+        tensors.update({f"{m}.{k}": (v.to(dtype) if dtype and v.is_floating_point() else v).contiguous() for k, v in have[m].items()})
+    out = Path(dest or shipped_home()) / run.id
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"); tmp.mkdir(parents=True)
+    save_file(tensors, str(tmp / "weights.safetensors"), metadata={"modules": ",".join(modules), "dtype": str(dtype or "as trained")})
+    for name in ("config.json", "meta.json", "metrics.json"): shutil.copyfile(run.path / name, tmp / name)
+    if out.exists(): shutil.rmtree(out)
+    os.replace(tmp, out)
+    return out
+
+def import_run(run_id: str, root: str | Path | None = None, shipped: str | Path | None = None) -> Run | None:
+    "The shipped run `run_id` (from `shipped`, default `shipped_home()`) as a finished run of `root`; None if none is shipped."
+    src = Path(shipped or shipped_home()) / run_id
+    w = src / "weights.safetensors"
+    if not w.exists(): return None
+    bad = safetensors_problem(w)
+    if bad: raise CorruptFile(w, bad)
+    meta, config, metrics = (read_json(src / n) for n in ("meta.json", "config.json", "metrics.json"))
+    modules: dict = {}
+    for k, v in load_file(str(w)).items():
+        m, name = k.split(".", 1); modules.setdefault(m, {})[name] = v.float() if v.is_floating_point() else v
+    run = Run.create(meta["kind"], config, meta.get("seed", 0), run_id=run_id, root=root, resume=True)
+    run.save({"modules": modules}, "shipped")
+    run.log_metrics(metrics)
+    run.update_meta(shipped_from=str(src), trained={k: meta.get(k) for k in ("git_commit", "machine", "created", "finished")})
+    run.finish()
+    return run

@@ -373,7 +373,7 @@ def write_samples(cfg: Config, samples: list[dict], folder, prefix: str) -> list
                                title=f"{s['id']} (identity frame {s['ref']})"))
     return out
 
-# %% ../nbs/41_train_synctalklip.ipynb #d91e0d0b
+# %% ../nbs/41_train_synctalklip.ipynb #0eecf60a
 def train_config(scale: str = "cpu", variant: str | None = None, contrastive: str | None = None,
                  cav_form: str | None = None, lip_loss: bool | None = None, supervisor: str | None = None,
                  seed: int | None = None, steps: int | None = None, data_root: str | None = None,
@@ -411,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", help="registry root (default: <project>/runs or $SYNCTALKLIP_RUNS)")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides, e.g. synctalklip.lr=1e-4")
     ap.add_argument("--test-limit", type=int, help="evaluate on the first N test clips (default: all; 0: skip)")
+    ap.add_argument("--syncnet-v2", metavar="PATH", help="a syncnet_v2.model weights file: LSE-C/D v2 columns beside ours "
+                    "(default: $SYNCTALKLIP_SYNCNET_V2)")
     ap.add_argument("--export", help="write the trained model's weights (safetensors) here; `{rank}` becomes the process index")
     a = ap.parse_args(argv)
     overrides = {}
@@ -423,9 +425,17 @@ def main(argv: list[str] | None = None) -> int:
         cfg = train_config(a.scale, a.variant, a.contrastive, a.cav_form, False if a.no_lip_loss else None, a.supervisor,
                            a.seed, a.steps, a.data_root, overrides)
     except ValueError as e: ap.error(str(e))            # before any corpus, cache or model is built
+    if a.syncnet_v2 and not Path(a.syncnet_v2).is_file(): ap.error(f"--syncnet-v2 {a.syncnet_v2}: no such file")
     acc = make_accelerator(cfg.train.precision)
     from synctalklip.train_avsyncnet import ensure_expert
+    t0 = [time.time()]
+    def stage(i: int | None, what: str):      # a header a stage (None: the end); its progress bars update in place below it
+        if not acc.is_main_process: return
+        if i != 1: print(f"   done in {time.time() - t0[0]:.0f} s", flush=True)
+        t0[0] = time.time(); print(f"== [{i}/4] {what}" if i else f"== {what}", flush=True)
+    stage(1, f"corpus, preprocessing cache and the AV-SyncNet expert ({expert_alignment(cfg.synctalklip)}): found in the registry or built")
     expert, expert_run = ensure_expert(generator_config(cfg), expert_alignment(cfg.synctalklip), root=a.runs)
+    stage(2, f"the generator, {cfg.synctalklip.steps} steps ({cfg.train.precision} precision, {torch.backends.cpu.get_cpu_capability()} CPU)")
     model, run = ensure_generator(cfg, expert, expert_run, root=a.runs, accelerator=acc)
     if a.export:
         from safetensors.torch import save_file
@@ -433,9 +443,12 @@ def main(argv: list[str] | None = None) -> int:
         save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(out))
     if acc.is_main_process and a.test_limit != 0:      # the independent evaluators score the run (Table-1 rows)
         from synctalklip import evaluate as E
-        ev = E.ensure_evaluators(cfg, root=a.runs)
+        stage(3, "the independent evaluators: shipped with the package, or trained here on ground truth")
+        ev = E.ensure_evaluators(cfg, root=a.runs, syncnet_v2=a.syncnet_v2)
+        stage(4, "the test clips generated (right and wrong audio) and scored, with the ground truth and the copy")
         E.evaluate_generator(model, cfg, run, ev, limit=a.test_limit, root=a.runs)
-        print(run.id); print(E.results_table([run.id], ev, cfg, root=a.runs, limit=a.test_limit).round(3).to_string())
+        table = E.results_table([run.id], ev, cfg, root=a.runs, limit=a.test_limit)
+        stage(None, f"run {run.id}: the Table-1 rows"); print(table.round(3).to_string())
     return 0
 
 # %% ../nbs/41_train_synctalklip.ipynb #9b1353bf

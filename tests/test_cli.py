@@ -16,6 +16,8 @@ def test_train_cli_two_processes(tmp_path):
     env = {k: v for k, v in _env(tmp_path).items() if k not in ("WORLD_SIZE", "RANK", "LOCAL_RANK")}
     r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-4000:]
+    heads = [l for l in r.stdout.splitlines() if l.startswith("== ")]            # one header a stage, from one process
+    assert [h[:8] for h in heads[:4]] == ["== [1/4]", "== [2/4]", "== [3/4]", "== [4/4]"] and "Table-1" in heads[4], heads
     gen = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("synctalklip-*/meta.json")]
     assert len(gen) == 1 and gen[0]["status"] == "done", gen
     metrics = json.loads((tmp_path / "runs" / gen[0]["run_id"] / "metrics.json").read_text())
