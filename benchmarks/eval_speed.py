@@ -52,7 +52,7 @@ def main():
           f"precision fp32 (scoring runs without autocast); torch {torch.__version__}")
     for k, v in t.items(): print(f"  {k:12s} {v:8.2f} s")
     print(f"  {'one row':12s} {total:8.2f} s for {len(real)} clips ({total / len(real) * 80:.1f} s per 80 clips); "
-          f"CPU time of this process {cpu:.1f} s (wall > CPU time: the machine is shared)")
+          f"CPU time of this process {cpu:.1f} s ({cpu / total:.1f} cores busy on average)")
 
 
 if __name__ == "__main__":

@@ -373,7 +373,7 @@ def write_samples(cfg: Config, samples: list[dict], folder, prefix: str) -> list
                                title=f"{s['id']} (identity frame {s['ref']})"))
     return out
 
-# %% ../nbs/41_train_synctalklip.ipynb #0eecf60a
+# %% ../nbs/41_train_synctalklip.ipynb #eef215d7
 def train_config(scale: str = "cpu", variant: str | None = None, contrastive: str | None = None,
                  cav_form: str | None = None, lip_loss: bool | None = None, supervisor: str | None = None,
                  seed: int | None = None, steps: int | None = None, data_root: str | None = None,
@@ -435,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         t0[0] = time.time(); print(f"== [{i}/4] {what}" if i else f"== {what}", flush=True)
     stage(1, f"corpus, preprocessing cache and the AV-SyncNet expert ({expert_alignment(cfg.synctalklip)}): found in the registry or built")
     expert, expert_run = ensure_expert(generator_config(cfg), expert_alignment(cfg.synctalklip), root=a.runs)
-    stage(2, f"the generator, {cfg.synctalklip.steps} steps ({cfg.train.precision} precision, {torch.backends.cpu.get_cpu_capability()} CPU)")
+    where = f"CPU {torch.backends.cpu.get_cpu_capability()}" if acc.device.type == "cpu" else str(acc.device)
+    stage(2, f"the generator, {cfg.synctalklip.steps} steps ({'fp32' if acc.mixed_precision == 'no' else acc.mixed_precision}, {where})")
     model, run = ensure_generator(cfg, expert, expert_run, root=a.runs, accelerator=acc)
     if a.export:
         from safetensors.torch import save_file
