@@ -32,16 +32,22 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     batch = dict(clip_index=ci, frame_index=fi, target=torch.rand(len(ci), 3, 96, 96), identity=torch.rand(len(ci), 3, 96, 96),
                  pose=torch.rand(len(ci), 3, 96, 96), roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(B, T, 2, 3),
                  rois=torch.randn(B, 1, T, 88, 88), audio=torch.randn(B, T, 104), padding_mask=torch.zeros(B, T, dtype=torch.bool),
-                 tokens=tokens, prev_tokens=torch.cat([torch.ones(B, 1, dtype=torch.long), tokens[:, :-1]], 1))
+                 tokens=tokens, prev_tokens=torch.cat([torch.ones(B, 1, dtype=torch.long), tokens[:, :-1]], 1),
+                 mel=torch.randn(len(ci), 1, cfg.data.n_mels, cfg.data.mel_step))
+    sync_expert = None
+    if st.lambda_sync > 0:                    # Wav2Lip's lip-sync expert as a loss (the `cpu` preset), random weights
+        from synctalklip.models_wav2lip import Wav2LipSyncNet, wav2lip_expert_config
+        sync_expert = Wav2LipSyncNet(wav2lip_expert_config(scale).width).to(dev).eval().requires_grad_(False)
     batch = {k: v.to(dev) for k, v in batch.items()}
     sync = (lambda: torch.cuda.synchronize()) if dev.type == "cuda" else (lambda: None)
 
     def train_step():
         with autocast(acc):
-            loss, logs, gen = generator_losses(model, disc, expert, batch, st, 0, None, lip_ce)
+            loss, logs, gen = generator_losses(model, disc, expert, batch, st, st.disc_start, None, lip_ce, sync_expert)
         opt_g.zero_grad(); loss.backward(); opt_g.step()
-        with autocast(acc): ld = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
-        opt_d.zero_grad(); ld.backward(); opt_d.step()
+        if st.lambda_gan > 0:                 # the discriminator's step, as the trainer takes it
+            with autocast(acc): ld = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
+            opt_d.zero_grad(); ld.backward(); opt_d.step()
 
     train_step(); sync()                      # warm-up
     t0 = time.perf_counter()
@@ -55,7 +61,7 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
         for _ in range(steps): model.generator(a, x, x)
         sync(); fps = steps * gen_batch / (time.perf_counter() - t0)
     return dict(scale=scale, device=str(dev), cpu_capability=torch.backends.cpu.get_cpu_capability(),
-                precision=cfg.train.precision, threads=torch.get_num_threads(), width=st.width, resolution=st.resolution,
+                precision=acc.mixed_precision, lambda_sync=st.lambda_sync, lambda_gan=st.lambda_gan, threads=torch.get_num_threads(), width=st.width, resolution=st.resolution,
                 generator_params_M=round(count_params(model.generator) / 1e6, 2),
                 discriminator_params_M=round(count_params(disc) / 1e6, 2),
                 expert_params_M=round(count_params(expert) / 1e6, 2),
