@@ -246,7 +246,7 @@ def prune_checkpoints(ckpt_root: str | Path, keep: int = 2):
         if d.name not in kept: shutil.rmtree(d, ignore_errors=True)
     for d in root.glob(".*.tmp"): shutil.rmtree(d, ignore_errors=True)
 
-# %% ../nbs/01_registry.ipynb #6bb1ae3b
+# %% ../nbs/01_registry.ipynb #0525f071
 def _now() -> str: return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 def _jsonable(o):
@@ -321,6 +321,12 @@ class Run:
         "Merge final/evaluation metrics into `metrics.json` (what tables read)."
         m = self.metrics; m.update(_jsonable({**(metrics or {}), **kw}))
         _write_text_atomic(self.path / "metrics.json", json.dumps(m, indent=2, sort_keys=True))
+    def drop_metrics(self, prefix: str):
+        "Remove every metric whose key starts with `prefix` (before a rescoring writes that prefix anew)."
+        m = self.metrics
+        if any(k.startswith(prefix) for k in m):
+            _write_text_atomic(self.path / "metrics.json", json.dumps({k: v for k, v in m.items() if not k.startswith(prefix)},
+                                                                     indent=2, sort_keys=True))
     def finish(self, status: str = "done"): self.update_meta(status=status, finished=_now())
     def fail(self, error: BaseException):
         "Mark the run `failed` with the error that stopped it; it stays resumable (`Run.create` reopens it)."
@@ -403,7 +409,7 @@ def _doctor_main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__" and "__file__" in globals(): raise SystemExit(_doctor_main())   # not in a notebook kernel
 
-# %% ../nbs/01_registry.ipynb #78678f1b
+# %% ../nbs/01_registry.ipynb #6a063915
 def shipped_home() -> Path: return assets_dir() / "runs"
 
 def export_run(run: Run, dest: str | Path | None = None, modules: Iterable[str] = ("net",),
@@ -426,13 +432,17 @@ def export_run(run: Run, dest: str | Path | None = None, modules: Iterable[str] 
     return out
 
 def import_run(run_id: str, root: str | Path | None = None, shipped: str | Path | None = None) -> Run | None:
-    "The shipped run `run_id` (from `shipped`, default `shipped_home()`) as a finished run of `root`; None if none is shipped."
+    """The shipped run `run_id` (from `shipped`, default `shipped_home()`) as a finished run of `root`, replacing an
+    unfinished run of that id there; None if none is shipped. Callers hold the run's lock (`evaluate._ensure` does)."""
     src = Path(shipped or shipped_home()) / run_id
     w = src / "weights.safetensors"
     if not w.exists(): return None
     bad = safetensors_problem(w)
-    if bad: raise CorruptFile(w, bad)
+    if bad: raise CorruptFile(w, f"{bad} (a damaged shipped run: reinstall the package, or train the run here)")
     meta, config, metrics = (read_json(src / n) for n in ("meta.json", "config.json", "metrics.json"))
+    if "kind" not in meta: raise CorruptFile(src / "meta.json", "a shipped run's meta has no 'kind'")
+    dest = Path(root or runs_home()) / run_id
+    if dest.exists(): shutil.rmtree(dest)    # an unfinished local attempt: its logs and checkpoints are not the shipped run's
     modules: dict = {}
     for k, v in load_file(str(w)).items():
         m, name = k.split(".", 1); modules.setdefault(m, {})[name] = v.float() if v.is_floating_point() else v
