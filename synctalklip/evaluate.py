@@ -668,7 +668,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #b0ee59eb
+# %% ../nbs/51_evaluate.ipynb #0cc04586
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -760,8 +760,8 @@ def score_generated(run: Run | str | Path, ev: Evaluators, cfg: Config, domain: 
         if (run_dir / clip_folder(r, domain)).exists():
             t0 = time.time()
             out[r] = score_run(run_dir, ev, cache, clip_folder(r, domain), prefix=f"eval/{domain}/{r}/")
-            Run(run_dir).log_metrics({f"eval/{domain}/{r}/seconds": time.time() - t0,
-                                      f"eval/{domain}/{r}/model": Run(run_dir).meta.get("finished")})
+            done = Run(run_dir)
+            done.log_metrics({f"eval/{domain}/{r}/seconds": time.time() - t0, f"eval/{domain}/{r}/model": done.meta.get("finished")})
     return out
 
 def evaluate_generator(model, cfg: Config, run: Run, ev: Evaluators | None = None, domains: Sequence[str] = ("main",),

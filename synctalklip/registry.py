@@ -246,7 +246,7 @@ def prune_checkpoints(ckpt_root: str | Path, keep: int = 2):
         if d.name not in kept: shutil.rmtree(d, ignore_errors=True)
     for d in root.glob(".*.tmp"): shutil.rmtree(d, ignore_errors=True)
 
-# %% ../nbs/01_registry.ipynb #0525f071
+# %% ../nbs/01_registry.ipynb #92071f93
 def _now() -> str: return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 def _jsonable(o):
@@ -319,14 +319,12 @@ class Run:
         with open(self.path / "history.jsonl", "a") as f: f.write(json.dumps(row) + "\n")
     def log_metrics(self, metrics: dict | None = None, **kw):
         "Merge final/evaluation metrics into `metrics.json` (what tables read)."
-        m = self.metrics; m.update(_jsonable({**(metrics or {}), **kw}))
-        _write_text_atomic(self.path / "metrics.json", json.dumps(m, indent=2, sort_keys=True))
+        m = self.metrics; m.update(_jsonable({**(metrics or {}), **kw})); self._write_metrics(m)
+    def _write_metrics(self, m: dict): _write_text_atomic(self.path / "metrics.json", json.dumps(m, indent=2, sort_keys=True))
     def drop_metrics(self, prefix: str):
         "Remove every metric whose key starts with `prefix` (before a rescoring writes that prefix anew)."
         m = self.metrics
-        if any(k.startswith(prefix) for k in m):
-            _write_text_atomic(self.path / "metrics.json", json.dumps({k: v for k, v in m.items() if not k.startswith(prefix)},
-                                                                     indent=2, sort_keys=True))
+        if any(k.startswith(prefix) for k in m): self._write_metrics({k: v for k, v in m.items() if not k.startswith(prefix)})
     def finish(self, status: str = "done"): self.update_meta(status=status, finished=_now())
     def fail(self, error: BaseException):
         "Mark the run `failed` with the error that stopped it; it stays resumable (`Run.create` reopens it)."
