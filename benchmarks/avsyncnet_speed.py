@@ -2,7 +2,7 @@
 (lip CE + L_av), and peak memory. Uses the embedded corpus when the data pipeline has built it (or `--data`),
 else random tensors of the `collate_utterances` shapes (`--random`, T frames per clip).
 
-    .venv/bin/python benchmarks/avsyncnet_speed.py [--scale cpu] [--steps 6] [--random] [--T 75] [--set avsyncnet.resnet_width=8]
+    .venv/bin/python benchmarks/avsyncnet_speed.py [--scale cpu] [--steps 6] [--random] [--T 75] [--set avsyncnet.resnet_width=8 train.precision=bf16]
 """
 import argparse, time
 import numpy as np
@@ -33,9 +33,11 @@ def main():
     ap.add_argument("--random", action="store_true"); ap.add_argument("--T", type=int, default=75)
     ap.add_argument("--set", nargs="*", default=[], help="config overrides key=value")
     a = ap.parse_args()
-    over = {}
-    for kv in a.set:
-        k, v = kv.split("="); over[k] = type(getattr(make_config(a.scale).avsyncnet, k.split(".")[-1]))(v)
+    import ast
+    def value(v):
+        try: return ast.literal_eval(v)
+        except (ValueError, SyntaxError): return v
+    over = {k: value(v) for k, v in (kv.split("=", 1) for kv in a.set)}  # dotted keys, as synctalklip-train --set
     cfg = make_config(a.scale, **over)
     av = cfg.avsyncnet
     vocab = 32

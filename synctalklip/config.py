@@ -11,9 +11,10 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES', 'choice',
-           'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
-           'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'resolve_precision', 'make_config']
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES',
+           'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig',
+           'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache',
+           'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
 # %% ../nbs/00_config.ipynb #15f63914
 SCALES = ("smoke", "cpu", "paper")
@@ -282,7 +283,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #b2ae857c
+# %% ../nbs/00_config.ipynb #3344d1c0
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -358,20 +359,92 @@ def in_test() -> bool:
 
 def native_precision(device: str | None = None) -> str:
     """`"bf16"` where `device` (default: CUDA when there is one, else the CPU) runs bf16 fast, else `"no"` (fp32).
-    A CUDA device qualifies when torch reports bf16 support; a CPU when it has AMX tiles (`torch.cpu._is_amx_tile_supported`).
-    `get_cpu_capability()` cannot tell: it says `AVX512` on AMX machines too. AVX512-BF16 without AMX is not enough:
-    there (Intel Xeon, 2 threads, torch 2.13, `../shared/tools/cpu_probe.py`, 2026-12-03) a conv net's forward+backward
-    is 3.3x faster in bf16 (15.9 vs 53.2 ms) but a 512x512 matmul 1.4x slower (1.65 vs 1.15 ms), and AV-SyncNet is
-    matmul-bound. On an AVX2 CPU bf16 is emulated and 8-45x slower than fp32."""
+    A CUDA device qualifies when torch reports bf16 support. A CPU: with AMX tiles always; without AVX512-BF16 never
+    (bf16 is emulated there, 8-45x slower than fp32); with AVX512-BF16 but no AMX it depends on the chip, so
+    `cpu_bf16_choice` measures it once per machine. `get_cpu_capability()` cannot tell these apart: it says `AVX512`
+    on all three."""
     import torch
     if device is None: device = "cuda" if torch.cuda.is_available() else "cpu"
     if str(device).startswith("cuda"): return "bf16" if torch.cuda.is_bf16_supported() else "no"
-    return "bf16" if cpu_has_amx() else "no"
+    if cpu_has_amx(): return "bf16"
+    if not bool(getattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)()): return "no"
+    return cpu_bf16_choice()
 
 def cpu_has_amx() -> bool:
     "Whether this CPU has AMX tiles (bf16 matmuls in hardware); False where torch cannot say."
     import torch
     return bool(getattr(torch.cpu, "_is_amx_tile_supported", lambda: False)())
+
+def precision_cache() -> Path:
+    "The file where `cpu_bf16_choice` keeps each machine's measurement: `$SYNCTALKLIP_CACHE/precision.json` (default `~/.cache/synctalklip`)."
+    return Path(os.environ.get("SYNCTALKLIP_CACHE") or Path.home() / ".cache" / "synctalklip") / "precision.json"
+
+def cpu_key() -> str:
+    "This CPU's model name (from `/proc/cpuinfo`, else `platform.processor()`) and torch's version: the key of a measurement."
+    import platform, torch
+    model = platform.processor() or platform.machine()
+    try:
+        model = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name"))
+    except (OSError, StopIteration): pass
+    return f"{model} | torch {torch.__version__}"
+
+def bf16_kernel_times(reps: int = 5) -> dict:
+    """Milliseconds, fp32 against bf16 autocast, of the two kernels that bound this project's training (those of
+    `../shared/tools/cpu_probe.py`): a small conv net's forward+backward and a 512x512 matmul."""
+    import time, torch
+    g = torch.Generator().manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Conv2d(16, 32, 3, padding=1), torch.nn.ReLU(), torch.nn.Conv2d(32, 32, 3, padding=1))
+    x, a, b = torch.randn(8, 16, 48, 48, generator=g), torch.randn(512, 512, generator=g), torch.randn(512, 512, generator=g)
+    def best(fn):
+        fn(); ts = []
+        for _ in range(reps):
+            t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+        return round(1000 * min(ts), 3)
+    out = {}
+    for name, bf in (("fp32", False), ("bf16", True)):
+        def conv():
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf): net(x).float().mean().backward()
+        A, B = (a.bfloat16(), b.bfloat16()) if bf else (a, b)
+        out[f"conv_ms_{name}"], out[f"matmul_ms_{name}"] = best(conv), best(lambda: A @ B)
+    return out
+
+#: bf16 must beat fp32 by this factor on both kernels to be chosen: a choice that flips with noise would change run ids.
+BF16_MARGIN = 1.15
+
+def bf16_wins(times: dict, margin: float = BF16_MARGIN) -> bool:
+    "Whether bf16 is faster than fp32 by `margin` on both kernels of `bf16_kernel_times`."
+    return all(times[f"{k}_ms_fp32"] > margin * times[f"{k}_ms_bf16"] for k in ("conv", "matmul"))
+
+def cpu_bf16_choice(path: str | Path | None = None, measure=bf16_kernel_times) -> str:
+    """`"bf16"` or `"no"` for this CPU, measured once (`measure()`, about a second) and kept in `path` (default
+    `precision_cache()`, one entry per `cpu_key()`), so every later process of this machine, and every run id, gets
+    the same answer. Delete the file (or its entry) to measure again."""
+    import contextlib
+    path, key = Path(path or precision_cache()), cpu_key()
+    def read():
+        try: known = json.loads(path.read_text())
+        except (OSError, ValueError): known = {}
+        return known if isinstance(known, dict) else {}
+    def known_choice(known):
+        e = known.get(key)
+        return e["choice"] if isinstance(e, dict) and e.get("choice") in ("bf16", "no") else None
+    if (c := known_choice(read())): return c
+    with contextlib.ExitStack() as stack:
+        try:                                               # one process measures; the others wait and read its answer
+            import fcntl
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = stack.enter_context(open(path.with_name(path.name + ".lock"), "w"))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except (ImportError, OSError): pass
+        known = read()
+        if (c := known_choice(known)): return c
+        times = measure()
+        known[key] = {**times, "margin": BF16_MARGIN, "choice": "bf16" if bf16_wins(times) else "no"}
+        try:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(known, indent=1)); os.replace(tmp, path)
+        except OSError: pass                               # a read-only home: measured again next time
+    return known[key]["choice"]
 
 def resolve_precision(precision: str, device: str | None = None) -> str:
     "`precision` with `auto` replaced by this machine's `native_precision()`; `bf16` and `no` are kept as forced."
