@@ -11,12 +11,13 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'RANGES', 'PRESETS', 'AVSYNCNET_SIZES',
-           'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig',
-           'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache',
-           'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config']
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS', 'METHODS',
+           'AVSYNCNET_SIZES', 'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig',
+           'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision',
+           'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice',
+           'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #15f63914
+# %% ../nbs/00_config.ipynb #f0ea65a1
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -28,7 +29,9 @@ SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises 
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
 MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
-DRIVERS = ("audio", "visemes")                 # what drives the generator: the filterbank, or the true visemes (oracle, 14_data_datasets)
+DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the filterbank (through the expert's audio encoder),
+                                               # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
+METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip")   # the systems of Table 1 (METHODS below)
 
 def choice(default, options, doc: str = ""):
     "A dataclass field whose value must be one of `options`."
@@ -80,7 +83,7 @@ def _check_value(owner: str, f, v):
     if rule == ">=0" and not v >= 0: raise ConfigError(f"{name} is not valid: it must be >= 0")
     if rule == "0..1" and not 0 <= v <= 1: raise ConfigError(f"{name} is not valid: it must be between 0 and 1")
 
-# %% ../nbs/00_config.ipynb #486c544f
+# %% ../nbs/00_config.ipynb #f7de778d
 class ConfigBase:
     "Mixin: validation of `choice` fields, JSON round trip, nested `replace`."
     def __post_init__(self): self.validate()
@@ -122,13 +125,15 @@ class ConfigBase:
 
     def replace(self, **kw):
         "Copy with fields replaced; dotted keys (`'avsyncnet.n_layers'`) reach into nested configs."
-        out = dataclasses.replace(self)
+        out, nested = dataclasses.replace(self), {}
         for k, v in kw.items():
             head, _, rest = k.partition(".")
             if not hasattr(out, head):
                 raise ConfigError(f"{type(self).__name__} has no field {head!r}; valid fields: {', '.join(f.name for f in fields(self))}")
-            if rest: setattr(out, head, getattr(out, head).replace(**{rest: v}))
+            if rest: nested.setdefault(head, {})[rest] = v
             else: setattr(out, head, v)
+        for head, sub in nested.items():          # one replace a nested config: its checks across fields see them all
+            setattr(out, head, getattr(out, head).replace(**sub))
         return out.validate_all()
 
     def validate_all(self):
@@ -226,7 +231,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #872362a6
+# %% ../nbs/00_config.ipynb #f57c4aaf
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -240,7 +245,8 @@ class SyncTalklipConfig(ConfigBase):
     resolution: int = 96               # side the U-Net runs at (96 = paper; 48/24: downsampled in, upsampled out)
     mouth_weight: float = 0.0          # extra weight on the mouth box from the landmarks (0 = the paper's plain L1)
     mouth_form: str = choice("l1", MOUTH_FORMS)  # that term's distance: L1, or squared error (a cpu-scale aid, notebook 41)
-    driver: str = choice("audio", DRIVERS)       # "visemes": a diagnostic oracle, the corpus's true per-frame viseme in place of the audio
+    method: str = choice("synctalklip", METHOD_NAMES)  # the system; `make_config` applies its METHODS entry under the overrides
+    driver: str = choice("audio", DRIVERS)       # "visemes": a diagnostic oracle; "mel": Wav2Lip's local audio encoder (24_models_wav2lip)
     id_sampling: str = choice("random", ID_SAMPLINGS)  # identity windows: TalkLip's random one, or one whose lips differ
     id_candidates: int = 4             # `lips_far`: candidates drawn, the one with the most different mouth opening kept
     audio_dim: int = 512
@@ -260,6 +266,12 @@ class SyncTalklipConfig(ConfigBase):
     steps: int = 1500
     disc_start: int = 0                # step from which the GAN loss is on
     bn_recalibration: int = 50         # training batches that re-estimate batch-norm statistics at the end (0: off)
+
+    def validate(self):
+        super().validate()
+        if self.driver == "mel" and self.contrastive != "none":
+            raise ConfigError(f"SyncTalklipConfig: driver='mel' (Wav2Lip's local audio encoder) with contrastive="
+                              f"{self.contrastive!r} is not built (TalkLip's (l+c)); use contrastive='none'")
 
     @property
     def rec_weight(self) -> float:
@@ -283,7 +295,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #3344d1c0
+# %% ../nbs/00_config.ipynb #ec9dea04
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -339,6 +351,23 @@ PRESETS: dict[str, dict[str, Any]] = {
         "train.ckpt_every": 5000, "train.log_every": 100, "train.eval_every": 10_000,
     },
 }
+#: Each system of Table 1 as what distinguishes it from SyncTalklip in its own paper and code, applied over the scale's
+#: preset: every row of a comparison comes from the one trainer, registry and scorer, and a scale's aids (the `cpu`
+#: preset's mouth weighting, sync term, resolution) hold for every method alike.
+METHODS: dict[str, dict[str, Any]] = {
+    "synctalklip": {},
+    # Wav2Lip (Prajwal et al. 2020): its convolutional audio encoder on the 0.2 s mel window, L1 + 0.03 x the frozen
+    # lip-sync expert, no lip reader, no contrastive loss; `wav2lip_gan` adds its visual-quality discriminator (0.07)
+    "wav2lip": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
+                "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.0},
+    "wav2lip_gan": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
+                    "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.07},
+    # TalkLip (g+c) (Wang et al. 2023): the global audio encoder, AV-HuBERT (our expert without L_av) as lip reader,
+    # its InfoNCE in place of L_cav
+    "talklip": {"synctalklip.supervisor": "avhubert", "synctalklip.contrastive": "infonce"},
+}
+assert set(METHODS) == set(METHOD_NAMES)
+
 AVSYNCNET_SIZES = {  # AV-HuBERT encoder sizes, for `paper`-scale runs that want `large`
     "base": dict(n_layers=12, d_model=768, ffn_dim=3072, n_heads=12, dec_layers=6),
     "large": dict(n_layers=24, d_model=1024, ffn_dim=4096, n_heads=16, dec_layers=9),
@@ -453,10 +482,15 @@ def resolve_precision(precision: str, device: str | None = None) -> str:
     return native_precision(device) if precision == "auto" else precision
 
 def make_config(scale: str = "cpu", **overrides) -> Config:
-    """The preset for `scale`, then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`.
+    """The preset for `scale`, then the method's `METHODS` entry (`overrides["synctalklip.method"]`, default
+    SyncTalklip), then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`.
     `train.precision="auto"` is resolved here, so the run config (and the run id, which hashes it) records the
     precision the weights were trained in: bf16 and fp32 runs of one config are different runs."""
     if scale not in PRESETS:
         raise ConfigError(f"scale={scale!r} is not valid; choose one of: {', '.join(PRESETS)}")
-    cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**overrides)
+    method = overrides.get("synctalklip.method", "synctalklip")
+    if method not in METHODS:
+        raise ConfigError(f"SyncTalklipConfig.method={method!r} is not valid; choose one of: {', '.join(METHODS)}")
+    cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**{"synctalklip.method": method, **METHODS[method]})
+    cfg = cfg.replace(**overrides)
     return cfg.replace(**{"train.precision": resolve_precision(cfg.train.precision)})

@@ -83,7 +83,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #f15dc0bf
+# %% ../nbs/14_data_datasets.ipynb #726f0f60
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -130,12 +130,18 @@ def mouth_mask(landmarks: torch.Tensor, size: int, margin: int = 3) -> torch.Ten
     inx = (r[None] >= lo[:, :1]) & (r[None] < hi[:, :1]); iny = (r[None] >= lo[:, 1:]) & (r[None] < hi[:, 1:])
     return (iny[:, :, None] & inx[:, None, :]).float()[:, None]
 
-def driving_input(z: dict, driver: str = "audio", clip_id: str = "?") -> np.ndarray:
-    """What drives the generator for one cached clip `z`: its filterbank `fbank [T,104]`, or with `driver="visemes"` a
-    diagnostic oracle in the same shape, the corpus's true viseme of each frame as a one-hot of norm sqrt(104) (zeros
-    where a frame has no label). The oracle separates "the audio features carry too little" from "the generator does
-    not learn to draw the mouth" (notebook 41); real clips have no viseme labels and refuse it."""
+def driving_input(z: dict, driver: str = "audio", clip_id: str = "?", data_cfg: DataConfig | None = None) -> np.ndarray:
+    """What drives the generator for one cached clip `z`, one row a video frame: its filterbank `fbank [T,104]`; with
+    `driver="mel"` Wav2Lip's 0.2 s mel window of each frame (`mel_window`), flattened to `[T, n_mels * mel_step]`, the
+    input of Wav2Lip's local audio encoder; or with `driver="visemes"` a diagnostic oracle in the filterbank's shape,
+    the corpus's true viseme of each frame as a one-hot of norm sqrt(104) (zeros where a frame has no label). The oracle
+    separates "the audio features carry too little" from "the generator does not learn to draw the mouth" (notebook
+    41); real clips have no viseme labels and refuse it. Every form has one row a frame, so cutting, padding and the
+    wrong-audio roll of the evaluation treat them alike."""
     if driver == "audio": return z["fbank"]
+    if driver == "mel":
+        c = data_cfg or DataConfig()
+        return np.stack([mel_window(z["mel"], t, c.mel_step, c.fps).reshape(-1) for t in range(len(z["fbank"]))]).astype(np.float32)
     if driver != "visemes": raise ValueError(f"driver={driver!r}: expected one of {DRIVERS}")
     v = np.asarray(z.get("visemes", []), np.int64)
     if not (v >= 0).any(): raise ValueError(f"clip {clip_id}: driver='visemes' needs the corpus's viseme labels; it has none")
@@ -157,12 +163,12 @@ class WindowDataset(CacheSplit):
 
     def item(self, i: int, rng: np.random.Generator | None = None) -> dict:
         rng = rng if rng is not None else self.rng(i)
-        keys = ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks") + (("visemes",) if self.driver != "audio" else ())
+        keys = ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks") + (("visemes",) if self.driver == "visemes" else ())
         z = self.load(i, keys); T = len(z["faces"]); c = self.cfg
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
         lips_far = self.id_sampling == "lips_far" and "landmarks" in z
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
-                    audio=driving_input(z, self.driver, self.rows[i]["id"]), text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
+                    audio=driving_input(z, self.driver, self.rows[i]["id"], c), text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
                     landmarks=z.get("landmarks"),
                     id_starts=identity_starts(starts, T, rng, self.train, c.window,
                                               mouth_opening(z["landmarks"]) if lips_far else None, self.id_candidates))

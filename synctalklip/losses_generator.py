@@ -69,25 +69,23 @@ def cav_loss(a: torch.Tensor, v: torch.Tensor, form: str = "infonce_l1", tau: fl
         return pos - d.T[off].mean()          # d.T[i, j] = d(v_i, a_j)
     raise ValueError(f"cav_loss: form={form!r} is not valid; choose one of: infonce_l1, literal")
 
-# %% ../nbs/31_losses_generator.ipynb #6ecb6bdc
-def talklip_infonce(a_all: torch.Tensor, v: torch.Tensor, clip_index: torch.Tensor, frame_index: torch.Tensor,
-                    head: nn.Module, padding_mask: torch.Tensor | None = None, n_negatives: int = 100,
-                    temperature: float = 0.07) -> torch.Tensor:
-    """TalkLip's audio-visual InfoNCE. `a_all` `[B,T,D]`: audio features of every frame; `v` `[N,D]`: the expert's
-    visual embeddings of the generated frames `(clip_index, frame_index)`. Anchor: the audio of the generated frame;
-    positive: its visual embedding; negatives: audio of up to `n_negatives` other (non-padding) frames of the clip."""
-    B, T, D = a_all.shape
-    proj = lambda x: F.normalize(head(F.normalize(x.float(), dim=-1)), dim=-1)
-    a = proj(a_all)                                               # [B,T,D]
-    anchor = a[clip_index, frame_index]                           # [N,D]
-    pos = (anchor * F.normalize(v.float(), dim=-1)).sum(-1, keepdim=True)     # [N,1]
-    neg = torch.einsum("nd,ntd->nt", anchor, a[clip_index])       # [N,T]
-    invalid = frame_index[:, None] == torch.arange(T, device=a.device)[None]
-    if padding_mask is not None: invalid = invalid | padding_mask[clip_index]
-    # keep the `n_negatives` nearest frames in time (TalkLip samples them around the target)
-    dist = (torch.arange(T, device=a.device)[None] - frame_index[:, None]).abs().float().masked_fill(invalid, float("inf"))
-    k = min(n_negatives, T - 1)
-    keep = torch.zeros_like(invalid).scatter_(1, dist.topk(k, largest=False).indices, True) & ~invalid
-    neg = neg.masked_fill(~keep, float("-inf"))
+# %% ../nbs/31_losses_generator.ipynb #67d676a0
+def talklip_infonce(a: torch.Tensor, v: torch.Tensor, head: nn.Module, n_negatives: int = 100,
+                    temperature: float = 0.07, generator: torch.Generator | None = None) -> torch.Tensor:
+    """TalkLip's audio-visual InfoNCE over the N generated frames of a batch. `a` `[N,D]`: the audio features of the
+    generated frames; `v` `[N,D]`: the expert's visual embeddings of the same frames. Anchor: frame i's audio, L2-
+    normalised before and after the linear layer `head` (F); positive: v_i; negatives: the visual embeddings of
+    min(`n_negatives`, N // 2) other generated frames of the batch, drawn uniformly without replacement (from any clip
+    of the batch); cosine similarities over `temperature`, cross-entropy with the positive as the class."""
+    N = len(a)
+    if N < 2: raise ValueError(f"talklip_infonce needs at least 2 generated frames for a negative; got {N}")
+    anchor = F.normalize(head(F.normalize(a.float(), dim=-1)), dim=-1)          # [N,D]
+    vn = F.normalize(v.float(), dim=-1)
+    k = max(1, min(n_negatives, N // 2))
+    scores = torch.rand(N, N, generator=generator, device=a.device if generator is None else "cpu").to(a.device)
+    scores.fill_diagonal_(-1.0)                                                   # never the frame itself
+    neg_idx = scores.topk(k, dim=1).indices                                       # k distinct others a row, uniform
+    pos = (anchor * vn).sum(-1, keepdim=True)                                     # [N,1]
+    neg = torch.einsum("nd,nkd->nk", anchor, vn[neg_idx])                         # [N,k]
     logits = torch.cat([pos, neg], 1) / temperature
-    return F.cross_entropy(logits, torch.zeros(len(logits), dtype=torch.long, device=a.device))
+    return F.cross_entropy(logits, torch.zeros(N, dtype=torch.long, device=a.device))

@@ -20,9 +20,9 @@ from .models_generator import ConvBlock, scaled, freeze, VIDEO_ENCODER_TABLE, GE
 __all__ = ['SYNC_FACE_TABLE', 'SYNC_AUDIO_TABLE', 'SYNC_FRAMES', 'WAV2LIP_AUDIO_TABLE', 'WAV2LIP_NETS', 'WAV2LIP_FILES',
            'WAV2LIP_EXPERT_PRESETS', 'Wav2LipConv', 'conv_stage', 'conv_stack', 'flip_colour', 'sync_window',
            'Wav2LipSyncNet', 'sync_loss', 'window_sync_loss', 'generator_input', 'Wav2LipGenerator',
-           'read_wav2lip_state', 'state_mismatches', 'load_wav2lip', 'Wav2LipExpertConfig', 'wav2lip_expert_config',
-           'expert_data', 'window_starts', 'expert_batch', 'evaluate_expert', 'train_wav2lip_expert',
-           'ensure_wav2lip_expert']
+           'LocalAudioEncoder', 'read_wav2lip_state', 'state_mismatches', 'load_wav2lip', 'Wav2LipExpertConfig',
+           'wav2lip_expert_config', 'expert_data', 'window_starts', 'expert_batch', 'evaluate_expert',
+           'train_wav2lip_expert', 'ensure_wav2lip_expert']
 
 # %% ../nbs/24_models_wav2lip.ipynb #ac6fa741
 class Wav2LipConv(ConvBlock):
@@ -86,7 +86,7 @@ def window_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Te
     a, v = expert(mel, sync_window(frames))
     return sync_loss(a, v, torch.ones(len(a), device=a.device))
 
-# %% ../nbs/24_models_wav2lip.ipynb #8fcd2697
+# %% ../nbs/24_models_wav2lip.ipynb #3b7e3188
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
@@ -128,6 +128,30 @@ class Wav2LipGenerator(nn.Module):
         for b, f in zip(self.face_decoder_blocks, reversed(feats)): x = torch.cat([b(x), f], 1)
         out = self.output_block(x)
         return out.flip(1) if self.bgr else out
+
+class LocalAudioEncoder(nn.Module):
+    """Wav2Lip's audio encoder as the generator's audio path (TalkLip's "local" encoder (l); `driver="mel"`), with the
+    interface of `models_generator.AudioEncoder`: `encode` keeps each frame's flattened mel window `[B,T,80*16]`
+    (`data_datasets.driving_input`), `embed` runs the conv stack on the frames it is asked for (only the generated
+    ones, not the whole clip) -> `[N, audio_dim]`. Its 1x1 output is the generator's bottleneck input."""
+    def __init__(self, width: float = 1.0, audio_dim: int = 512, n_mels: int = 80, step: int = 16):
+        super().__init__()
+        self.n_mels, self.step = n_mels, step
+        self.audio_encoder = conv_stack(WAV2LIP_AUDIO_TABLE, 1, width)
+        self.dim = scaled(512, width)
+        self.proj = nn.Linear(self.dim, audio_dim) if self.dim != audio_dim else nn.Identity()
+
+    def encode(self, audio, padding_mask=None):
+        "Mel windows `[B,T,n_mels*step]`, as they are: the convolutions run per generated frame in `embed`."
+        if audio.shape[-1] != self.n_mels * self.step:
+            raise ValueError(f"the local audio encoder takes mel windows of {self.n_mels}x{self.step} = {self.n_mels * self.step} "
+                             f"values a frame (driver='mel'); got {audio.shape[-1]}")
+        return audio
+
+    def embed(self, feats, clip_index, frame_index):
+        "`[N, audio_dim]` for the frames `feats[clip_index, frame_index]`."
+        mel = feats[clip_index, frame_index].reshape(-1, 1, self.n_mels, self.step)
+        return self.proj(self.audio_encoder(mel).flatten(1))
 
 # %% ../nbs/24_models_wav2lip.ipynb #5e7b2cf0
 WAV2LIP_NETS = {"generator": Wav2LipGenerator, "expert": Wav2LipSyncNet}

@@ -20,29 +20,40 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
                                           talklip_infonce)
 
 # %% auto #0
-__all__ = ['expert_alignment', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'generator_losses',
-           'to_device', 'build_models', 'recalibrate_batchnorm', 'train_synctalklip', 'mask_lower_half',
-           'generate_clip', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'window_batches',
-           'eval_clip', 'generator_config', 'load_generator', 'ensure_generator', 'write_samples', 'train_config',
-           'main']
+__all__ = ['expert_alignment', 'needs_expert', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce',
+           'generator_losses', 'to_device', 'build_models', 'recalibrate_batchnorm', 'train_synctalklip',
+           'mask_lower_half', 'generate_clip', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves',
+           'window_batches', 'eval_clip', 'generator_config', 'load_generator', 'ensure_generator', 'write_samples',
+           'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #53134603
+# %% ../nbs/41_train_synctalklip.ipynb #e88d8f71
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
     return {"base": "local", "conv": "conv", "freeze": "local"}[cfg.variant]
 
+def needs_expert(cfg: SyncTalklipConfig) -> bool:
+    """Whether a configuration uses the frozen AV-SyncNet: as the start of its audio encoder (drivers `audio`,
+    `visemes`), as lip reader, or for the contrastive loss's video side. Wav2Lip's (`driver="mel"`, neither loss) does not."""
+    return cfg.driver != "mel" or cfg.lip_loss or cfg.contrastive != "none"
+
 class SyncTalklip(nn.Module):
-    "The trainable parts: U-Net generator, audio encoder (a fine-tuned copy of the expert) and F of the contrastive loss."
-    def __init__(self, cfg: SyncTalklipConfig, expert: nn.Module):
+    """The trainable parts: U-Net generator, audio encoder (a fine-tuned copy of the expert; Wav2Lip's local encoder
+    with `driver="mel"`) and F of the contrastive loss. `expert` may be None where `needs_expert` says so."""
+    def __init__(self, cfg: SyncTalklipConfig, expert: nn.Module | None):
         super().__init__()
         self.cfg = cfg
         self.generator = build_generator(cfg)
-        self.audio_encoder = AudioEncoder(expert, cfg.audio_dim, cfg.finetune_blocks)
+        if cfg.driver == "mel":
+            from synctalklip.models_wav2lip import LocalAudioEncoder
+            self.audio_encoder = LocalAudioEncoder(cfg.width, cfg.audio_dim)
+        else:
+            if expert is None: raise ValueError(f"driver={cfg.driver!r}: the audio encoder starts from the AV-SyncNet expert; none given")
+            self.audio_encoder = AudioEncoder(expert, cfg.audio_dim, cfg.finetune_blocks)
         self.cav_head = CavHead(self.audio_encoder.dim) if cfg.contrastive != "none" else None
 
     def audio_features(self, audio, padding_mask=None):
-        "Filterbank `[B,T,104]` -> audio features `[B,T,D]` (AV-SyncNet space)."
+        "The driving input `[B,T,F]` (filterbank; mel windows for `driver='mel'`) -> audio features `[B,T,D]`."
         return self.audio_encoder.encode(audio, padding_mask)
 
     def forward(self, feats, clip_index, frame_index, identity, pose):
@@ -81,7 +92,7 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #6b87b809
+# %% ../nbs/41_train_synctalklip.ipynb #0af2ce00
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce,
                      sync_expert: nn.Module | None = None):
@@ -113,19 +124,19 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
             if cfg.contrastive == "novel":
                 logs["cav"] = cav_loss(model.cav_head(a_all[ci, fi].float()), v.float(), cfg.cav_form, cfg.cav_tau)
             else:
-                logs["cav"] = talklip_infonce(a_all, v, ci, fi, model.cav_head, pm, cfg.n_negatives, cfg.infonce_temperature)
+                logs["cav"] = talklip_infonce(a_all[ci, fi], v, model.cav_head, cfg.n_negatives, cfg.infonce_temperature)
             total = total + cfg.lambda_cav * logs["cav"]
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #58123beb
+# %% ../nbs/41_train_synctalklip.ipynb #52549104
 def to_device(batch: dict, device) -> dict:
     return {k: (v.to(device) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
 
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
-    expert = freeze(expert).to(device)
+    expert = freeze(expert).to(device) if expert is not None else None
     model = SyncTalklip(st, expert).to(device)
     disc = build_discriminator(st).to(device)
     opt_g = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=st.lr, betas=tuple(st.betas))
@@ -271,7 +282,7 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
         f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
     return Path(path_html)
 
-# %% ../nbs/41_train_synctalklip.ipynb #5c9e8291
+# %% ../nbs/41_train_synctalklip.ipynb #75d4c212
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
     from synctalklip import data_manifests, data_datasets
@@ -295,12 +306,12 @@ def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> di
     T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
     faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
     rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
-    return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
+    return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id, data_cfg)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
                 rois=rois, text=str(z["text"]), id=clip_id, source=str(z["source"]) if "source" in z else "real")
 
 
 
-# %% ../nbs/41_train_synctalklip.ipynb #e943d8ac
+# %% ../nbs/41_train_synctalklip.ipynb #aa8ce048
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -309,11 +320,11 @@ def _config_id(d: dict) -> str:
     import hashlib
     return "synctalklip-" + hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
 
-def load_generator(run: Run | str | Path, expert: nn.Module) -> SyncTalklip:
-    "The trained SyncTalklip of a run (latest checkpoint), in eval mode, around the frozen `expert`."
+def load_generator(run: Run | str | Path, expert: nn.Module | None) -> SyncTalklip:
+    "The trained SyncTalklip of a run (latest checkpoint), in eval mode, around the frozen `expert` (None: see `needs_expert`)."
     run = run if isinstance(run, Run) else Run(Path(run))
     st = SyncTalklipConfig.from_dict(run.config["synctalklip"])
-    model = SyncTalklip(st, freeze(expert))
+    model = SyncTalklip(st, freeze(expert) if expert is not None else None)
     state = run.load()
     if state is None: raise FileNotFoundError(f"run {run.path} has no checkpoint")
     model.load_state_dict(state["modules"]["model"])
@@ -329,7 +340,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
     from contextlib import nullcontext
     from synctalklip.registry import runs_home, file_lock
     cfg = generator_config(cfg)
-    if expert is None:
+    if expert is None and needs_expert(cfg.synctalklip):
         from synctalklip.train_avsyncnet import ensure_expert
         expert, expert_run = ensure_expert(cfg, cfg.avsyncnet.alignment, root=root)
     sync_expert, sync_run = None, None
@@ -373,16 +384,16 @@ def write_samples(cfg: Config, samples: list[dict], folder, prefix: str) -> list
                                title=f"{s['id']} (identity frame {s['ref']})"))
     return out
 
-# %% ../nbs/41_train_synctalklip.ipynb #eef215d7
+# %% ../nbs/41_train_synctalklip.ipynb #e31a9d24
 def train_config(scale: str = "cpu", variant: str | None = None, contrastive: str | None = None,
                  cav_form: str | None = None, lip_loss: bool | None = None, supervisor: str | None = None,
                  seed: int | None = None, steps: int | None = None, data_root: str | None = None,
-                 overrides: dict | None = None) -> Config:
+                 overrides: dict | None = None, method: str | None = None) -> Config:
     """The `Config` of a main-job run (`nbs/train.ipynb`'s parameters); `overrides` are dotted config keys. A named
     parameter left at None keeps the preset's value (default variant: `base`, the paper's headline model). A named
     parameter and an override of the same key must agree, or `ConfigError` names both."""
     from synctalklip.config import ConfigError
-    named = {"synctalklip.variant": variant, "synctalklip.contrastive": contrastive, "synctalklip.cav_form": cav_form,
+    named = {"synctalklip.method": method, "synctalklip.variant": variant, "synctalklip.contrastive": contrastive, "synctalklip.cav_form": cav_form,
              "synctalklip.lip_loss": lip_loss, "synctalklip.supervisor": supervisor, "train.seed": seed,
              "synctalklip.steps": steps, "data.root": data_root}
     o = dict(overrides or {})
@@ -394,12 +405,14 @@ def train_config(scale: str = "cpu", variant: str | None = None, contrastive: st
     return make_config(scale, **o)
 
 def main(argv: list[str] | None = None) -> int:
-    "synctalklip-train --variant base --scale cpu [--steps N] [--no-lip-loss] [--set key=value ...]"
+    "synctalklip-train [--method wav2lip] --variant base --scale cpu [--steps N] [--no-lip-loss] [--set key=value ...]"
     import argparse, ast
-    from synctalklip.config import SCALES, VARIANTS, CONTRASTIVE, CAV_FORMS, SUPERVISORS
+    from synctalklip.config import SCALES, VARIANTS, CONTRASTIVE, CAV_FORMS, SUPERVISORS, METHOD_NAMES
     ap = argparse.ArgumentParser(prog="synctalklip-train", description="Train (or resume) SyncTalklip and evaluate it "
                                  "on the test split; runs under `accelerate launch`/`torchrun` on several processes.")
     ap.add_argument("--scale", default="cpu", choices=SCALES)
+    ap.add_argument("--method", choices=METHOD_NAMES, help="the system trained (default: synctalklip); the peers of Table 1 "
+                    "are configurations of the same trainer (config.METHODS)")
     ap.add_argument("--variant", choices=VARIANTS, help="SyncTalklip variant (default: the preset's, base)")
     ap.add_argument("--contrastive", choices=CONTRASTIVE, help="L_cav form of Table 3 (default: novel)")
     ap.add_argument("--cav-form", choices=CAV_FORMS, help="reading of the L_cav equation (default: infonce_l1)")
@@ -423,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         except (ValueError, SyntaxError): overrides[k] = v
     try:
         cfg = train_config(a.scale, a.variant, a.contrastive, a.cav_form, False if a.no_lip_loss else None, a.supervisor,
-                           a.seed, a.steps, a.data_root, overrides)
+                           a.seed, a.steps, a.data_root, overrides, a.method)
     except ValueError as e: ap.error(str(e))            # before any corpus, cache or model is built
     if a.syncnet_v2 and not Path(a.syncnet_v2).is_file(): ap.error(f"--syncnet-v2 {a.syncnet_v2}: no such file")
     acc = make_accelerator(cfg.train.precision)
@@ -433,8 +446,13 @@ def main(argv: list[str] | None = None) -> int:
         if not acc.is_main_process: return
         if i != 1: print(f"   done in {time.time() - t0[0]:.0f} s", flush=True)
         t0[0] = time.time(); print(f"== [{i}/4] {what}" if i else f"== {what}", flush=True)
-    stage(1, f"corpus, preprocessing cache and the AV-SyncNet expert ({expert_alignment(cfg.synctalklip)}): found in the registry or built")
-    expert, expert_run = ensure_expert(generator_config(cfg), expert_alignment(cfg.synctalklip), root=a.runs)
+    if needs_expert(cfg.synctalklip):
+        stage(1, f"corpus, preprocessing cache and the AV-SyncNet expert ({expert_alignment(cfg.synctalklip)}): found in the registry or built")
+        expert, expert_run = ensure_expert(generator_config(cfg), expert_alignment(cfg.synctalklip), root=a.runs)
+    else:                                             # Wav2Lip: its own audio encoder, no lip reader
+        from synctalklip.data_manifests import ensure_cache
+        stage(1, f"corpus and preprocessing cache ({cfg.synctalklip.method} needs no AV-SyncNet): found or built")
+        ensure_cache(cfg.data); expert, expert_run = None, None
     where = f"CPU {torch.backends.cpu.get_cpu_capability()}" if acc.device.type == "cpu" else str(acc.device)
     stage(2, f"the generator, {cfg.synctalklip.steps} steps ({'fp32' if acc.mixed_precision == 'no' else acc.mixed_precision}, {where})")
     model, run = ensure_generator(cfg, expert, expert_run, root=a.runs, accelerator=acc)

@@ -28,3 +28,29 @@ def test_train_cli_two_processes(tmp_path):
     params = [k for k in w0 if not k.endswith(("running_mean", "running_var", "num_batches_tracked"))]
     assert params and all(torch.equal(w0[k], w1[k]) for k in params), [k for k in params if not torch.equal(w0[k], w1[k])][:5]
     assert any(not torch.equal(w0[k], w1[k]) for k in w0 if k.endswith("running_mean")), "both processes saw the same batches"
+
+
+def test_train_cli_methods(tmp_path):
+    """The peers of Table 1 are configurations of the same trainer: `--method wav2lip` (its local audio encoder on mel
+    windows, no AV-SyncNet at all) and `--method talklip` train, are scored by the same evaluators, and say what they are."""
+    env = _env(tmp_path)
+    for method in ("wav2lip", "talklip"):
+        cmd = [sys.executable, "-m", "synctalklip.train_synctalklip", "--method", method, "--scale", "smoke", "--steps", "3",
+               "--runs", str(tmp_path / "runs"), "--test-limit", "2", "--export", str(tmp_path / f"{method}.safetensors")]
+        r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-4000:]
+        heads = [l for l in r.stdout.splitlines() if l.startswith("== [1/4]")]
+        assert heads and (("needs no AV-SyncNet" in heads[0]) == (method == "wav2lip")), heads
+    metas = {m["run_id"]: m for m in (json.loads(p.read_text()) for p in (tmp_path / "runs").glob("synctalklip-*/meta.json"))}
+    configs = {json.loads((tmp_path / "runs" / i / "config.json").read_text())["synctalklip"]["method"]: i for i in metas}
+    assert set(configs) == {"wav2lip", "talklip"} and all(m["status"] == "done" for m in metas.values()), metas
+    for method, run_id in configs.items():
+        metrics = json.loads((tmp_path / "runs" / run_id / "metrics.json").read_text())
+        assert "eval/main/generated/LSE-C" in metrics and "eval/main/wrong_audio/WER1" in metrics, sorted(metrics)[:20]
+    w = load_file(str(tmp_path / "wav2lip.safetensors"))
+    assert any(k.startswith("audio_encoder.audio_encoder.") for k in w) and not any(".expert." in k for k in w), list(w)[:10]
+    t = load_file(str(tmp_path / "talklip.safetensors"))
+    assert any(k.startswith("audio_encoder.expert.") for k in t) and any(k.startswith("cav_head.") for k in t), list(t)[:10]
+    # the wav2lip run used no AV-SyncNet; talklip's supervisor is one (the expert without L_av)
+    assert metas[configs["wav2lip"]]["tags"]["expert_run"] is None, metas[configs["wav2lip"]]["tags"]
+    assert metas[configs["talklip"]]["tags"]["expert_run"], metas[configs["talklip"]]["tags"]
