@@ -10,8 +10,8 @@ from .config import DataConfig
 from .data_io import DataError
 
 # %% auto #0
-__all__ = ['preemphasis', 'frame_signal', 'check_finite', 'wav2lip_mel', 'mel_start', 'mel_window', 'psf_filterbank', 'log_fbank',
-           'layer_norm', 'stacked_fbank', 'mfcc', 'clip_features']
+__all__ = ['preemphasis', 'frame_signal', 'check_finite', 'wav2lip_mel', 'mel_start', 'mel_window', 'mel_windows',
+           'psf_filterbank', 'log_fbank', 'layer_norm', 'stacked_fbank', 'mfcc', 'clip_features']
 
 # %% ../nbs/12_data_features.ipynb #f92735ea
 def preemphasis(x: np.ndarray, k: float = 0.97) -> np.ndarray:
@@ -32,7 +32,7 @@ def check_finite(a: np.ndarray, name: str, path=None) -> np.ndarray:
         raise DataError(path or "<array>", "nan", f"{name} holds {int((~np.isfinite(a)).sum())} non-finite values")
     return a
 
-# %% ../nbs/12_data_features.ipynb #b4824d93
+# %% ../nbs/12_data_features.ipynb #e649d057
 _MEL_BASIS = {}
 def _mel_basis(cfg: DataConfig):
     import librosa
@@ -68,6 +68,10 @@ def mel_window(mel: np.ndarray, frame: int, step: int = 16, fps: int = 25) -> np
     s = min(mel_start(frame, fps), mel.shape[1] - step)
     if s < 0: return np.pad(mel, ((0, 0), (0, step - mel.shape[1])), constant_values=mel.min())
     return mel[:, s:s + step]
+
+def mel_windows(mel: np.ndarray, n_frames: int, step: int = 16, fps: int = 25) -> np.ndarray:
+    "Every video frame's `mel_window`, flattened: `float32[n_frames, 80 * step]` (the input of Wav2Lip's audio encoder, `driver='mel'`)."
+    return np.stack([mel_window(mel, t, step, fps).reshape(-1) for t in range(n_frames)]).astype(np.float32)
 
 # %% ../nbs/12_data_features.ipynb #ae5718c0
 def _hz2mel(h): return 2595 * np.log10(1 + h / 700.0)

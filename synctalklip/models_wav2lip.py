@@ -20,11 +20,11 @@ from .models_generator import ConvBlock, scaled, freeze, VIDEO_ENCODER_TABLE, GE
 __all__ = ['SYNC_FACE_TABLE', 'SYNC_AUDIO_TABLE', 'SYNC_FRAMES', 'WAV2LIP_AUDIO_TABLE', 'WAV2LIP_NETS', 'WAV2LIP_FILES',
            'WAV2LIP_EXPERT_PRESETS', 'Wav2LipConv', 'conv_stage', 'conv_stack', 'flip_colour', 'sync_window',
            'Wav2LipSyncNet', 'sync_loss', 'window_sync_loss', 'generator_input', 'Wav2LipGenerator',
-           'LocalAudioEncoder', 'read_wav2lip_state', 'state_mismatches', 'load_wav2lip', 'Wav2LipExpertConfig',
-           'wav2lip_expert_config', 'expert_data', 'window_starts', 'expert_batch', 'evaluate_expert',
-           'train_wav2lip_expert', 'ensure_wav2lip_expert']
+           'LocalAudioEncoder', 'Wav2LipFaces', 'Wav2LipModel', 'read_wav2lip_state', 'state_mismatches',
+           'load_wav2lip', 'Wav2LipExpertConfig', 'wav2lip_expert_config', 'expert_data', 'window_starts',
+           'expert_batch', 'evaluate_expert', 'train_wav2lip_expert', 'ensure_wav2lip_expert']
 
-# %% ../nbs/24_models_wav2lip.ipynb #ac6fa741
+# %% ../nbs/24_models_wav2lip.ipynb #4aacb82e
 class Wav2LipConv(ConvBlock):
     "`ConvBlock` with Wav2Lip's key names: `conv_block.0` (conv or transposed conv), `conv_block.1` (batch norm)."
     def __init__(self, *args, **kwargs):
@@ -32,6 +32,8 @@ class Wav2LipConv(ConvBlock):
         self.conv_block = self._modules.pop("block")
     @property
     def block(self): return self.conv_block
+    @block.setter
+    def block(self, m): self.conv_block = m          # `infer.fold_batchnorm` replaces it
 
 def conv_stage(cin: int, cout: int, n: int, k, s, p) -> list[nn.Module]:
     "One stage: a conv `cin -> cout` (kernel `k`, stride `s`, padding `p`), then `n - 1` residual 3x3 convs."
@@ -86,7 +88,7 @@ def window_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Te
     a, v = expert(mel, sync_window(frames))
     return sync_loss(a, v, torch.ones(len(a), device=a.device))
 
-# %% ../nbs/24_models_wav2lip.ipynb #3b7e3188
+# %% ../nbs/24_models_wav2lip.ipynb #e366ca53
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
@@ -120,11 +122,14 @@ class Wav2LipGenerator(nn.Module):
         c32 = scaled(32, width)
         self.output_block = nn.Sequential(Wav2LipConv(cin, c32, 3, 1, 1), nn.Conv2d(c32, 3, 1), nn.Sigmoid())
 
-    def forward(self, mel, faces):
+    def forward(self, mel, faces): return self.decode(self.audio_encoder(mel), faces)
+
+    def decode(self, audio_emb, faces):
+        "Faces from the audio encoder's output `[N,C,1,1]` and `generator_input` faces `[N,6,96,96]`."
         feats, x = [], flip_colour(faces) if self.bgr else faces
         for b in self.face_encoder_blocks:
             x = b(x); feats.append(x)
-        x = self.audio_encoder(mel)
+        x = audio_emb
         for b, f in zip(self.face_decoder_blocks, reversed(feats)): x = torch.cat([b(x), f], 1)
         out = self.output_block(x)
         return out.flip(1) if self.bgr else out
@@ -153,7 +158,27 @@ class LocalAudioEncoder(nn.Module):
         mel = feats[clip_index, frame_index].reshape(-1, 1, self.n_mels, self.step)
         return self.proj(self.audio_encoder(mel).flatten(1))
 
-# %% ../nbs/24_models_wav2lip.ipynb #5e7b2cf0
+class Wav2LipFaces(nn.Module):
+    "A `Wav2LipGenerator`'s face path called as `models_generator.Generator` is: `(audio_emb [N,C], identity, pose)`."
+    def __init__(self, net: Wav2LipGenerator):
+        super().__init__(); self.net = net
+        self.audio_dim = scaled(512, net.width)
+    def forward(self, audio_emb, identity, pose):
+        return self.net.decode(audio_emb[:, :, None, None], generator_input(pose, identity))
+
+class Wav2LipModel(nn.Module):
+    """An official Wav2Lip generator (`load_wav2lip`) behind the interface that `train_synctalklip.SyncTalklip` offers
+    inference (`audio_features`, `audio_encoder.embed`, `generator(audio_emb, identity, pose)`), driven by mel
+    windows (`driver="mel"`). `reference = "self"`: Wav2Lip's inference shows each frame as its own reference."""
+    reference = "self"
+    def __init__(self, net: Wav2LipGenerator):
+        super().__init__()
+        self.audio_encoder = LocalAudioEncoder(net.width, scaled(512, net.width))
+        self.audio_encoder.audio_encoder = net.audio_encoder            # the official weights, shared
+        self.generator = Wav2LipFaces(net)
+    def audio_features(self, audio, padding_mask=None): return self.audio_encoder.encode(audio, padding_mask)
+
+# %% ../nbs/24_models_wav2lip.ipynb #cd9c5571
 WAV2LIP_NETS = {"generator": Wav2LipGenerator, "expert": Wav2LipSyncNet}
 #: official file -> network kind
 WAV2LIP_FILES = {"wav2lip.pth": "generator", "wav2lip_gan.pth": "generator", "lipsync_expert.pth": "expert"}
@@ -168,12 +193,12 @@ def read_wav2lip_state(path) -> dict[str, torch.Tensor]:
     return {(k[len("module."):] if k.startswith("module.") else k): v for k, v in state.items()}
 
 def state_mismatches(net: nn.Module, state: dict) -> list[str]:
-    "Every difference between `state` and `net`'s state dict: missing, unexpected and mis-shaped keys."
+    "Every difference between `state` and `net`'s state dict: unexpected, mis-shaped and missing keys (in that order)."
     own = net.state_dict()
-    out = [f"missing {k} {tuple(v.shape)}" for k, v in own.items() if k not in state and not k.endswith("num_batches_tracked")]
-    out += [f"unexpected {k} {tuple(v.shape)}" for k, v in state.items() if k not in own]
+    out = [f"unexpected {k} {tuple(v.shape)}" for k, v in state.items() if k not in own]
     out += [f"mis-shaped {k}: file {tuple(state[k].shape)}, model {tuple(v.shape)}" for k, v in own.items()
             if k in state and tuple(state[k].shape) != tuple(v.shape)]
+    out += [f"missing {k} {tuple(v.shape)}" for k, v in own.items() if k not in state and not k.endswith("num_batches_tracked")]
     return out
 
 def load_wav2lip(path, kind: str | None = None, width: float = 1.0) -> nn.Module:
@@ -186,7 +211,8 @@ def load_wav2lip(path, kind: str | None = None, width: float = 1.0) -> nn.Module
     net = WAV2LIP_NETS[kind](width, bgr=True)
     state = read_wav2lip_state(p)
     bad = state_mismatches(net, state)
-    if bad: raise ValueError(f"{p} does not fit the Wav2Lip {kind} (width {width}): " + "; ".join(bad))
+    if bad: raise ValueError(f"{p} does not fit the Wav2Lip {kind} (width {width}): {len(bad)} keys: " + "; ".join(bad[:6])
+                             + (f"; ... {len(bad) - 6} more" if len(bad) > 6 else ""))
     own = net.state_dict()
     net.load_state_dict({**{k: v for k, v in own.items() if k.endswith("num_batches_tracked")}, **state})
     return net.eval()
