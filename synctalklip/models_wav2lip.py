@@ -22,7 +22,8 @@ __all__ = ['SYNC_FACE_TABLE', 'SYNC_AUDIO_TABLE', 'SYNC_FRAMES', 'WAV2LIP_AUDIO_
            'Wav2LipSyncNet', 'sync_loss', 'window_sync_loss', 'generator_input', 'Wav2LipGenerator',
            'LocalAudioEncoder', 'Wav2LipFaces', 'Wav2LipModel', 'read_wav2lip_state', 'state_mismatches',
            'load_wav2lip', 'Wav2LipExpertConfig', 'wav2lip_expert_config', 'expert_data', 'window_starts',
-           'expert_batch', 'evaluate_expert', 'train_wav2lip_expert', 'ensure_wav2lip_expert']
+           'expert_batch', 'evaluate_expert', 'fit_pair_expert', 'ensure_pair_expert', 'train_wav2lip_expert',
+           'ensure_wav2lip_expert']
 
 # %% ../nbs/24_models_wav2lip.ipynb #4aacb82e
 class Wav2LipConv(ConvBlock):
@@ -217,7 +218,7 @@ def load_wav2lip(path, kind: str | None = None, width: float = 1.0) -> nn.Module
     net.load_state_dict({**{k: v for k, v in own.items() if k.endswith("num_batches_tracked")}, **state})
     return net.eval()
 
-# %% ../nbs/24_models_wav2lip.ipynb #e19a1faf
+# %% ../nbs/24_models_wav2lip.ipynb #689e77a7
 @dataclass
 class Wav2LipExpertConfig(ConfigBase):
     "Wav2Lip's lip-sync expert and its training. Defaults: Wav2Lip's (`paper`)."
@@ -282,43 +283,63 @@ def evaluate_expert(net: Wav2LipSyncNet, data, batches: int, batch_size: int, se
         accs.append(float(((F.cosine_similarity(a, v, dim=1) > 0.5).float() == y).float().mean()))
     return {"loss": float(np.mean(losses)), "acc": float(np.mean(accs))}
 
+def fit_pair_expert(run: Run | None, make_net, batch, loss, steps: int, lr: float, seed: int = 0,
+                    precision: str = "no", progress: bool = True, ckpt_every: int = 200, desc: str = "expert") -> nn.Module:
+    """Train an audio-visual pair expert `make_net()` (built after seeding; `net(mel, faces) -> (a, v)`) with Adam
+    through `trainkit.Trainer` (resumes from `run`): `batch(rng) -> (mel, faces, *targets)` draws a step's batch,
+    `loss(a, v, *targets)` scores it. The one loop of the peers' experts (Wav2Lip's, the CALS lip encoder, the
+    stabilized seed's AVSyncNet)."""
+    from synctalklip.evaluate import _device
+    seed_everything(seed)
+    acc, dev = _device(precision)
+    net = make_net().to(dev)
+    opt = torch.optim.Adam(net.parameters(), lr)
+    def step_fn(step):
+        mel, faces, *targets = batch(step_rng(seed, step))
+        with autocast(acc): a, v = net(mel.to(dev), faces.to(dev))
+        l = loss(a, v, *(t.to(dev) for t in targets))
+        opt.zero_grad(set_to_none=True); l.backward(); opt.step()
+        return {"loss": l.detach()}
+    Trainer(run, {"net": net}, {"opt": opt}, steps, ckpt_every=ckpt_every, log_every=20, progress=progress,
+            desc=desc, accelerator=acc).fit(step_fn)
+    return net.eval()
+
+def ensure_pair_expert(kind: str, name: str, cfg: Config, model: dict, make_net, train, evaluate, root=None,
+                       progress: bool | None = None) -> tuple[nn.Module, Run]:
+    """Find in the registry (or train now, on the main domain's train split: `faces` and `mel`) a peer's frozen
+    audio-visual expert. The run is keyed by the corpus, cache, `model` (the expert's settings), seed and precision.
+    `train(run, clips, seed, precision, progress, ckpt_every) -> net`; `evaluate(net, train_clips, val_clips) -> dict`
+    of metrics logged on the run; `make_net()` builds the empty network the weights load into."""
+    from synctalklip.data_manifests import ensure_cache
+    from synctalklip.evaluate import _ensure, _state, load_clips
+    progress = cfg.train.progress if progress is None else progress
+    seed, prec = cfg.train.seed, cfg.train.precision
+    cache = ensure_cache(cfg.data, domain="main")
+    conf = {"expert": name, "data": cfg.data.to_dict(), "cache": cache.name, "train_split": "train",
+            "model": model, "seed": seed, "precision": prec}
+    def _train(run):
+        clips = load_clips(cache, "train", fields=("faces", "mel"))
+        net = train(run, clips, seed, prec, progress, cfg.train.ckpt_every)
+        run.log_metrics({"train_clips": len(clips), **evaluate(net, clips, load_clips(cache, "val", fields=("faces", "mel")))})
+    run = _ensure(kind, conf, seed, _train, root)
+    return freeze(_state(run, make_net())), run
+
 def train_wav2lip_expert(run: Run | None, cfg: Wav2LipExpertConfig, clips: list[dict], seed: int = 0,
                          precision: str = "no", progress: bool = True, ckpt_every: int = 200,
                          data_cfg: DataConfig | None = None) -> Wav2LipSyncNet:
     "Train the expert on `clips` (cache clips with `faces`, `mel`) through `trainkit.Trainer`; resumes from `run`."
-    from synctalklip.evaluate import _device
-    seed_everything(seed)
-    acc, dev = _device(precision)
-    net = Wav2LipSyncNet(cfg.width).to(dev)
-    opt = torch.optim.Adam(net.parameters(), cfg.lr)
     data = expert_data(clips)
-    def step_fn(step):
-        mel, faces, y = expert_batch(data, cfg.batch_size, step_rng(seed, step), data_cfg)
-        with autocast(acc): a, v = net(mel.to(dev), faces.to(dev))
-        loss = sync_loss(a, v, y.to(dev))
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-        return {"loss": loss.detach()}
-    Trainer(run, {"net": net}, {"opt": opt}, cfg.steps, ckpt_every=ckpt_every, log_every=20, progress=progress,
-            desc="wav2lip_expert", accelerator=acc).fit(step_fn)
-    return net.eval()
+    return fit_pair_expert(run, lambda: Wav2LipSyncNet(cfg.width), lambda rng: expert_batch(data, cfg.batch_size, rng, data_cfg),
+                           sync_loss, cfg.steps, cfg.lr, seed, precision, progress, ckpt_every, "wav2lip_expert")
 
 def ensure_wav2lip_expert(cfg: Config | None = None, ecfg: Wav2LipExpertConfig | None = None,
                           progress: bool | None = None, root=None) -> tuple[Wav2LipSyncNet, Run]:
     "Find (or train, on the main domain's train split) Wav2Lip's lip-sync expert of `cfg.scale`; frozen."
-    from synctalklip.data_manifests import ensure_cache
-    from synctalklip.evaluate import _ensure, _state, load_clips
     cfg = cfg or make_config("smoke" if in_test() else "cpu")
     ecfg = ecfg or wav2lip_expert_config(cfg.scale)
-    progress = cfg.train.progress if progress is None else progress
-    seed, prec = cfg.train.seed, cfg.train.precision
-    cache = ensure_cache(cfg.data, domain="main")
-    conf = {"expert": "wav2lip_syncnet", "data": cfg.data.to_dict(), "cache": cache.name, "train_split": "train",
-            "model": ecfg.to_dict(), "seed": seed, "precision": prec}
-    def _train(run):
-        clips = load_clips(cache, "train", fields=("faces", "mel"))
-        net = train_wav2lip_expert(run, ecfg, clips, seed, prec, progress, cfg.train.ckpt_every, cfg.data)
-        val = evaluate_expert(net, expert_data(load_clips(cache, "val", fields=("faces", "mel"))), ecfg.eval_batches,
-                              ecfg.batch_size, seed, cfg.data)
-        run.log_metrics({"train_clips": len(clips), **{f"val_{k}": v for k, v in val.items()}})
-    run = _ensure("wav2lip_expert", conf, seed, _train, root)
-    return freeze(_state(run, Wav2LipSyncNet(ecfg.width))), run
+    train = lambda run, clips, seed, prec, progress, every: train_wav2lip_expert(run, ecfg, clips, seed, prec, progress, every, cfg.data)
+    def evaluate(net, clips, val):
+        m = evaluate_expert(net, expert_data(val), ecfg.eval_batches, ecfg.batch_size, cfg.train.seed, cfg.data)
+        return {f"val_{k}": v for k, v in m.items()}
+    return ensure_pair_expert("wav2lip_expert", "wav2lip_syncnet", cfg, ecfg.to_dict(), lambda: Wav2LipSyncNet(ecfg.width),
+                              train, evaluate, root, progress)
