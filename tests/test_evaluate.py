@@ -3,11 +3,9 @@ runs under papermill at smoke scale, registers its runs and writes its figure.
 
 Runs go to a temporary registry; the smoke corpus and cache are reused from the data folder (`SYNCTALKLIP_DATA` or
 the project's `data/`)."""
-import json, os, subprocess, sys
+import json
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-PAPERMILL = Path(sys.executable).with_name("papermill")
+from paper_nb import run_smoke
 
 
 def _kinds(runs: Path) -> dict:
@@ -19,14 +17,7 @@ def _kinds(runs: Path) -> dict:
 
 
 def test_metrics_notebook_smoke(tmp_path):
-    runs = tmp_path / "runs"
-    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_RUNS=str(runs), SYNCTALKLIP_HOME=str(ROOT),
-               OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"))
-    env.setdefault("SYNCTALKLIP_DATA", str(ROOT / "data"))
-    cmd = [str(PAPERMILL), str(ROOT / "nbs" / "paper_metrics_groundtruth.ipynb"), str(tmp_path / "out.ipynb"),
-           "--cwd", str(ROOT / "nbs"), "-k", "python3", "-p", "scale", "smoke"]
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-5000:]
+    runs = run_smoke("paper_metrics_groundtruth.ipynb", tmp_path, timeout=1200)
     kinds = _kinds(runs)
     for k in ("eval_syncnet", "eval_seq2seq", "eval_conformer", "eval_landmarks", "eval_groundtruth"):
         assert k in kinds, (k, sorted(kinds))

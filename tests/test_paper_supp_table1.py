@@ -1,22 +1,13 @@
 """End-to-end: the supplementary-Table-1 notebook (every lip reader's WER on real test clips) under papermill at smoke
 scale, in a temporary registry: it trains the missing experts and observers, stores the numbers it computes in their
 runs, and writes the table with the paper's numbers beside ours."""
-import json, os, subprocess, sys
+import json
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-PAPERMILL = Path(sys.executable).with_name("papermill")
+from paper_nb import run_smoke
 
 
 def test_supp_table1_notebook_smoke(tmp_path):
-    runs = tmp_path / "runs"
-    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_RUNS=str(runs), SYNCTALKLIP_HOME=str(ROOT),
-               OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"))
-    env.setdefault("SYNCTALKLIP_DATA", str(ROOT / "data"))
-    cmd = [str(PAPERMILL), str(ROOT / "nbs" / "paper_supp_table1_readers.ipynb"), str(tmp_path / "out.ipynb"),
-           "--cwd", str(ROOT / "nbs"), "-k", "python3", "--start-timeout", "600", "-p", "scale", "smoke"]
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=2400)
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-5000:]
+    runs = run_smoke("paper_supp_table1_readers.ipynb", tmp_path)
     import pandas as pd
     t = pd.read_csv(runs / "figures_smoke" / "supp_table1_readers.csv", index_col=0)
     assert list(t.index) == ["AV-HuBERT", "AV-SyncNet", "AV-SyncNet (conv)", "observer 1: seq2seq (WER1)",

@@ -1,23 +1,13 @@
 """End-to-end: the Table-1 notebook under papermill at smoke scale, in a temporary registry: it trains Wav2Lip,
 TalkLip (g+c) and SyncTalklip through the one trainer, scores them with the evaluators beside ground truth and the
 copy, writes the table with the paper's numbers and computes the verdicts of claims C1-C3."""
-import json, os, subprocess, sys
+import json
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-PAPERMILL = Path(sys.executable).with_name("papermill")
+from paper_nb import run_smoke
 
 
 def test_table1_notebook_smoke(tmp_path):
-    runs = tmp_path / "runs"
-    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_RUNS=str(runs), SYNCTALKLIP_HOME=str(ROOT),
-               OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"))
-    env.setdefault("SYNCTALKLIP_DATA", str(ROOT / "data"))
-    cmd = [str(PAPERMILL), str(ROOT / "nbs" / "paper_table1_main.ipynb"), str(tmp_path / "out.ipynb"),
-           "--cwd", str(ROOT / "nbs"), "-k", "python3", "--start-timeout", "600", "-p", "scale", "smoke",
-           "-p", "limit", "2", "-y", '{"domains": ["main"], "seeds": [0]}']
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=2400)
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-5000:]
+    runs = run_smoke("paper_table1_main.ipynb", tmp_path, "-p", "limit", "2", "-y", '{"domains": ["main"], "seeds": [0]}')
     import pandas as pd
     t = pd.read_csv(runs / "figures_smoke" / "table1_smoke.csv", index_col=[0, 1])
     assert list(t.loc["main"].index) == ["Ground Truth", "identity-frame copy", "Wav2Lip", "TalkLip (g+c)", "SyncTalklip (base)"]
