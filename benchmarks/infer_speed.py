@@ -5,7 +5,7 @@ A random-weight generator of each preset's size (speed does not depend on the we
 one-off start costs (librosa's resampler, dlib's models), the second is the measured one. Also the generator's
 forward alone at the same batch size, for comparison with benchmarks/generator_speed.py.
 
-    OMP_NUM_THREADS=1 python benchmarks/infer_speed.py                 # cpu and paper widths, torch and onnx runtimes
+    python benchmarks/infer_speed.py                                   # cpu and paper widths, torch (and onnx) runtimes
     python benchmarks/infer_speed.py --scale cpu --device cuda --precision bf16
 """
 import argparse, json, os, tempfile, time
@@ -57,7 +57,10 @@ def main():
     ap.add_argument("--audio", default=str(fix / "speech_44k_stereo.wav") if fix else None)
     ap.add_argument("--device", default="cpu"); ap.add_argument("--precision", default="fp32")
     ap.add_argument("--batch-size", type=int, default=32); ap.add_argument("--repeats", type=int, default=1)
-    ap.add_argument("--runtime", nargs="*", default=["torch", "onnx"], help="generator runtimes to measure")
+    import importlib.util
+    have_onnx = importlib.util.find_spec("onnxruntime") is not None
+    ap.add_argument("--runtime", nargs="*", default=["torch", "onnx"] if have_onnx else ["torch"],
+                    help="generator runtimes to measure (default: torch, and onnx when onnxruntime is installed)")
     a = ap.parse_args()
     for s in a.scale:
         for rt in a.runtime:
