@@ -89,7 +89,7 @@ def window_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Te
     a, v = expert(mel, sync_window(frames))
     return sync_loss(a, v, torch.ones(len(a), device=a.device))
 
-# %% ../nbs/24_models_wav2lip.ipynb #e366ca53
+# %% ../nbs/24_models_wav2lip.ipynb #a9906b3c
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
@@ -140,10 +140,11 @@ class LocalAudioEncoder(nn.Module):
     interface of `models_generator.AudioEncoder`: `encode` keeps each frame's flattened mel window `[B,T,80*16]`
     (`data_datasets.driving_input`), `embed` runs the conv stack on the frames it is asked for (only the generated
     ones, not the whole clip) -> `[N, audio_dim]`. Its 1x1 output is the generator's bottleneck input."""
-    def __init__(self, width: float = 1.0, audio_dim: int = 512, n_mels: int = 80, step: int = 16):
+    def __init__(self, width: float = 1.0, audio_dim: int = 512, n_mels: int = 80, step: int = 16,
+                 encoder: nn.Module | None = None):
         super().__init__()
         self.n_mels, self.step = n_mels, step
-        self.audio_encoder = conv_stack(WAV2LIP_AUDIO_TABLE, 1, width)
+        self.audio_encoder = encoder if encoder is not None else conv_stack(WAV2LIP_AUDIO_TABLE, 1, width)   # an existing one: shared
         self.dim = scaled(512, width)
         self.proj = nn.Linear(self.dim, audio_dim) if self.dim != audio_dim else nn.Identity()
 
@@ -174,8 +175,7 @@ class Wav2LipModel(nn.Module):
     reference = "self"
     def __init__(self, net: Wav2LipGenerator):
         super().__init__()
-        self.audio_encoder = LocalAudioEncoder(net.width, scaled(512, net.width))
-        self.audio_encoder.audio_encoder = net.audio_encoder            # the official weights, shared
+        self.audio_encoder = LocalAudioEncoder(net.width, scaled(512, net.width), encoder=net.audio_encoder)   # shared weights
         self.generator = Wav2LipFaces(net)
     def audio_features(self, audio, padding_mask=None): return self.audio_encoder.encode(audio, padding_mask)
 
