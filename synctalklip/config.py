@@ -11,13 +11,13 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS', 'METHODS',
-           'AVSYNCNET_SIZES', 'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig',
-           'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision',
-           'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice',
-           'resolve_precision', 'make_config']
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS',
+           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig',
+           'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
+           'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
+           'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #f0ea65a1
+# %% ../nbs/00_config.ipynb #0719d2d0
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -29,6 +29,7 @@ SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises 
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
 MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
+GATES = ("none", "sync_below", "rec_plateau")   # terms that wait for a validation check: the peers' schedules (41_train_synctalklip)
 DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the filterbank (through the expert's audio encoder),
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
 METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip")   # the systems of Table 1 (METHODS below)
@@ -49,7 +50,8 @@ RANGES = {
                      "n_layers", "d_model", "ffn_dim", "n_heads", "dec_layers", "n_clusters", "n_iterations",
                      "mask_length", "pretrain_steps", "finetune_steps", "conv_kernel", "lr", "disc_lr", "batch_size",
                      "beam", "width", "resolution", "steps", "n_negatives", "cav_tau", "infonce_temperature",
-                     "ckpt_every", "log_every", "eval_every", "fmax", "max_abs_value"), ">0"),
+                     "ckpt_every", "log_every", "eval_every", "fmax", "max_abs_value", "gate_every", "gate_batches",
+                     "gate_patience"), ">0"),
     **dict.fromkeys(("dropout", "modality_dropout", "audio_dropout", "mask_prob_audio", "mask_prob_video",
                      "open_vocab_fraction", "mask_ratio", "label_smoothing", "preemphasis"), "0..1"),
     **dict.fromkeys(("cluster_layer", "min_level_db", "ref_level_db", "seed"), "any"),
@@ -231,7 +233,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #f57c4aaf
+# %% ../nbs/00_config.ipynb #d3db4c0e
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -266,12 +268,23 @@ class SyncTalklipConfig(ConfigBase):
     steps: int = 1500
     disc_start: int = 0                # step from which the GAN loss is on
     bn_recalibration: int = 50         # training batches that re-estimate batch-norm statistics at the end (0: off)
+    # The peers' schedules ("none": every term on from the first step, the paper's): "sync_below", Wav2Lip's: the sync term waits until
+    # the generated validation windows' sync loss falls below `gate_threshold` (0.75); "rec_plateau", TalkLip's: the lip
+    # and contrastive terms and the audio encoder's fine-tuning wait until the validation L_rec has not improved for
+    # `gate_patience` checks. A closed gate is checked every `gate_every` steps on `gate_batches` validation batches.
+    gate: str = choice("none", GATES)
+    gate_threshold: float = 0.75
+    gate_patience: int = 1
+    gate_every: int = 100
+    gate_batches: int = 4
 
     def validate(self):
         super().validate()
         if self.driver == "mel" and self.contrastive != "none":
             raise ConfigError(f"SyncTalklipConfig: driver='mel' (Wav2Lip's local audio encoder) with contrastive="
                               f"{self.contrastive!r} is not built (TalkLip's (l+c)); use contrastive='none'")
+        if self.gate == "sync_below" and self.lambda_sync <= 0:
+            raise ConfigError("SyncTalklipConfig: gate='sync_below' waits to switch the sync term on, but lambda_sync is 0")
 
     @property
     def rec_weight(self) -> float:
@@ -295,7 +308,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #ec9dea04
+# %% ../nbs/00_config.ipynb #d38f2d4d
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -304,7 +317,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "avsyncnet.n_clusters": 8, "avsyncnet.n_iterations": 1, "avsyncnet.pretrain_steps": 3,
         "avsyncnet.finetune_steps": 4, "avsyncnet.freeze_steps": 1, "avsyncnet.batch_size": 2, "avsyncnet.beam": 2,
         "synctalklip.width": 0.125, "synctalklip.audio_dim": 64, "synctalklip.steps": 3, "synctalklip.batch_size": 2,
-        "synctalklip.output": "reference", "synctalklip.bn_recalibration": 2,
+        "synctalklip.output": "reference", "synctalklip.bn_recalibration": 2, "synctalklip.gate_every": 1,
+        "synctalklip.gate_batches": 1,
         "train.ckpt_every": 2, "train.log_every": 1, "train.eval_every": 2, "train.progress": False,
     },
     "cpu": {  # AV-SyncNet at 2 CPU cores: a narrow video trunk (64/64 is ~10x slower) and step counts that fit 30 min
@@ -348,6 +362,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         "avsyncnet.finetune_steps": 30_000, "avsyncnet.freeze_steps": 10_000, "avsyncnet.batch_size": 32,
         "avsyncnet.lr": 1e-4, "avsyncnet.beam": 50,
         "synctalklip.width": 1.0, "synctalklip.steps": 200_000, "synctalklip.batch_size": 8,
+        "synctalklip.gate_every": 3000,          # Wav2Lip's eval_interval
         "train.ckpt_every": 5000, "train.log_every": 100, "train.eval_every": 10_000,
     },
 }
@@ -358,13 +373,17 @@ METHODS: dict[str, dict[str, Any]] = {
     "synctalklip": {},
     # Wav2Lip (Prajwal et al. 2020): its convolutional audio encoder on the 0.2 s mel window, L1 + 0.03 x the frozen
     # lip-sync expert, no lip reader, no contrastive loss; `wav2lip_gan` adds its visual-quality discriminator (0.07)
+    # (its `syncnet_wt`: 0 until the validation sync loss is below 0.75, then 0.03)
     "wav2lip": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
-                "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.0},
+                "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.0,
+                "synctalklip.gate": "sync_below"},
     "wav2lip_gan": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
-                    "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.07},
+                    "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.07,
+                    "synctalklip.gate": "sync_below"},
     # TalkLip (g+c) (Wang et al. 2023): the global audio encoder, AV-HuBERT (our expert without L_av) as lip reader,
-    # its InfoNCE in place of L_cav
-    "talklip": {"synctalklip.supervisor": "avhubert", "synctalklip.contrastive": "infonce"},
+    # its InfoNCE in place of L_cav; its lip and contrastive terms and the audio encoder's fine-tuning wait for the
+    # validation reconstruction loss to stop improving
+    "talklip": {"synctalklip.supervisor": "avhubert", "synctalklip.contrastive": "infonce", "synctalklip.gate": "rec_plateau"},
 }
 assert set(METHODS) == set(METHOD_NAMES)
 

@@ -20,13 +20,13 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
                                           talklip_infonce)
 
 # %% auto #0
-__all__ = ['expert_alignment', 'needs_expert', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce',
-           'generator_losses', 'to_device', 'build_models', 'recalibrate_batchnorm', 'train_synctalklip',
-           'mask_lower_half', 'generate_clip', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves',
-           'window_batches', 'eval_clip', 'generator_config', 'load_generator', 'ensure_generator', 'write_samples',
-           'train_config', 'main']
+__all__ = ['GATED', 'expert_alignment', 'needs_expert', 'LossGate', 'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video',
+           'supervise', 'lip_ce', 'generator_losses', 'to_device', 'build_models', 'recalibrate_batchnorm',
+           'gate_value', 'train_synctalklip', 'mask_lower_half', 'generate_clip', 'to_uint8_hwc', 'write_side_by_side',
+           'frame_strip', 'loss_curves', 'window_batches', 'eval_clip', 'generator_config', 'generator_run_id',
+           'load_generator', 'ensure_generator', 'write_samples', 'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #e88d8f71
+# %% ../nbs/41_train_synctalklip.ipynb #c31e1423
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
@@ -36,6 +36,42 @@ def needs_expert(cfg: SyncTalklipConfig) -> bool:
     """Whether a configuration uses the frozen AV-SyncNet: as the start of its audio encoder (drivers `audio`,
     `visemes`), as lip reader, or for the contrastive loss's video side. Wav2Lip's (`driver="mel"`, neither loss) does not."""
     return cfg.driver != "mel" or cfg.lip_loss or cfg.contrastive != "none"
+
+#: The terms each `SyncTalklipConfig.gate` holds back while it is closed ("audio": the audio encoder's fine-tuning).
+GATED = {"none": frozenset(), "sync_below": frozenset({"sync"}), "rec_plateau": frozenset({"lip", "cav", "audio"})}
+
+class LossGate(nn.Module):
+    """The peers' schedules (`SyncTalklipConfig.gate`): terms that wait for a validation check. `sync_below` (Wav2Lip)
+    opens once the checked value, the generated windows' sync loss, is below `threshold`; `rec_plateau` (TalkLip) once
+    the checked L_rec has not improved for `patience` checks. Its state (open, best value, checks without improvement)
+    is a buffer, so a checkpoint carries it and a resumed run keeps its schedule."""
+    def __init__(self, kind: str, threshold: float = 0.75, patience: int = 1):
+        super().__init__()
+        if kind not in ("sync_below", "rec_plateau"): raise ValueError(f"LossGate: unknown kind {kind!r}")
+        self.kind, self.threshold, self.patience = kind, threshold, patience
+        self.register_buffer("state", torch.tensor([0.0, float("inf"), 0.0]))
+
+    @property
+    def is_open(self) -> bool: return bool(self.state[0] > 0)
+
+    def check(self, value: float) -> bool:
+        "Record one validation value; True when the gate opens with it."
+        if self.is_open: return False
+        if self.kind == "sync_below": opens = value < self.threshold
+        else:
+            if value < float(self.state[1]): self.state[1], self.state[2] = value, 0.0
+            else: self.state[2] += 1
+            opens = bool(self.state[2] >= self.patience)
+        if opens: self.state[0] = 1.0
+        return opens
+
+def loss_weights(cfg: SyncTalklipConfig, held: frozenset = frozenset()) -> dict[str, float]:
+    """Each term's weight this step, the terms in `held` (a closed gate's, `GATED`) at 0. With `lambda_rec=None`, L_rec
+    weighs 1 - lip - gan - sync of the terms in force, as Wav2Lip's `1 - syncnet_wt - disc_wt`."""
+    full = {"lip": cfg.lambda_lip, "gan": cfg.lambda_gan, "sync": cfg.lambda_sync, "cav": cfg.lambda_cav}
+    w = {k: 0.0 if k in held else v for k, v in full.items()}
+    share = sum(full[k] for k in ("lip", "gan", "sync") if k in held) if cfg.lambda_rec is None else 0.0
+    return {**w, "rec": cfg.rec_weight + share}
 
 class SyncTalklip(nn.Module):
     """The trainable parts: U-Net generator, audio encoder (a fine-tuned copy of the expert; Wav2Lip's local encoder
@@ -51,6 +87,12 @@ class SyncTalklip(nn.Module):
             if expert is None: raise ValueError(f"driver={cfg.driver!r}: the audio encoder starts from the AV-SyncNet expert; none given")
             self.audio_encoder = AudioEncoder(expert, cfg.audio_dim, cfg.finetune_blocks)
         self.cav_head = CavHead(self.audio_encoder.dim) if cfg.contrastive != "none" else None
+        self.gate = LossGate(cfg.gate, cfg.gate_threshold, cfg.gate_patience) if cfg.gate != "none" else None
+
+    @property
+    def held(self) -> frozenset:
+        "The terms a closed gate holds back now (`GATED`); empty without a gate or once it is open."
+        return frozenset() if self.gate is None or self.gate.is_open else GATED[self.cfg.gate]
 
     def audio_features(self, audio, padding_mask=None):
         "The driving input `[B,T,F]` (filterbank; mel windows for `driver='mel'`) -> audio features `[B,T,D]`."
@@ -61,8 +103,10 @@ class SyncTalklip(nn.Module):
         return self.generator(self.audio_encoder.embed(feats, clip_index, frame_index), identity, pose)
 
     def generate_batch(self, batch: dict):
-        "(audio features `[B,T,D]`, generated faces `[N,3,96,96]`) of a `collate_windows` batch."
-        feats = self.audio_features(batch["audio"], batch["padding_mask"])
+        """(audio features `[B,T,D]`, generated faces `[N,3,96,96]`) of a `collate_windows` batch. While a gate holds
+        back "audio", the audio encoder runs without gradients (its projection to `audio_dim` still trains)."""
+        with torch.set_grad_enabled(torch.is_grad_enabled() and "audio" not in self.held):
+            feats = self.audio_features(batch["audio"], batch["padding_mask"])
         return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["pose"])
 
 # %% ../nbs/41_train_synctalklip.ipynb #93cc820f
@@ -92,30 +136,32 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #0af2ce00
+# %% ../nbs/41_train_synctalklip.ipynb #df8dcff5
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce,
                      sync_expert: nn.Module | None = None):
     """(weighted total, logs, generated faces) for one `collate_windows` batch. `sync_expert`: Wav2Lip's frozen lip-sync
     expert (`models_wav2lip.ensure_wav2lip_expert`), needed when `cfg.lambda_sync` > 0."""
     ci, fi, pm = batch["clip_index"], batch["frame_index"], batch["padding_mask"]
+    held = model.held
+    w = loss_weights(cfg, held)
     feats, gen = model.generate_batch(batch)
     logs = {"rec": rec_loss(gen, batch["target"], batch.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)}
-    total = cfg.rec_weight * logs["rec"]
-    if cfg.lambda_sync > 0:
+    total = w["rec"] * logs["rec"]
+    if cfg.lambda_sync > 0 and "sync" not in held:
         if sync_expert is None: raise ValueError("lambda_sync > 0 needs the lip-sync expert (sync_expert=)")
         from synctalklip.models_wav2lip import window_sync_loss
         L = 5                               # collate_windows: 5 consecutive frames per window
         logs["sync"] = window_sync_loss(sync_expert, batch["mel"][::L], gen.view(-1, L, *gen.shape[1:]))
-        total = total + cfg.lambda_sync * logs["sync"]
+        total = total + w["sync"] * logs["sync"]
     if cfg.lambda_gan > 0 and step >= cfg.disc_start:
-        logs["gan"] = gan_generator_loss(disc(gen)); total = total + cfg.lambda_gan * logs["gan"]
-    if cfg.lip_loss or cfg.contrastive != "none":
+        logs["gan"] = gan_generator_loss(disc(gen)); total = total + w["gan"] * logs["gan"]
+    if (cfg.lip_loss or cfg.contrastive != "none") and not {"lip", "cav"} <= held:
         hybrid = hybrid_video(batch["rois"], gen, batch["roi_theta"], ci, fi, to_rois)
         logits, v_all = supervise(expert, hybrid, pm, batch["prev_tokens"] if cfg.lip_loss else None)
         if cfg.lip_loss:
             logs["lip"] = lip_fn(logits.float(), batch["tokens"])
-            total = total + cfg.lambda_lip * logs["lip"]
+            total = total + w["lip"] * logs["lip"]
         if cfg.contrastive != "none":
             if cfg.variant == "freeze":      # the frozen expert's audio embedding is the audio side
                 with torch.no_grad(): a_all = expert.audio_embed(batch["audio"], pm)
@@ -125,11 +171,11 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
                 logs["cav"] = cav_loss(model.cav_head(a_all[ci, fi].float()), v.float(), cfg.cav_form, cfg.cav_tau)
             else:
                 logs["cav"] = talklip_infonce(a_all[ci, fi], v, model.cav_head, cfg.n_negatives, cfg.infonce_temperature)
-            total = total + cfg.lambda_cav * logs["cav"]
+            total = total + w["cav"] * logs["cav"]
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #52549104
+# %% ../nbs/41_train_synctalklip.ipynb #121ac09d
 def to_device(batch: dict, device) -> dict:
     return {k: (v.to(device) if isinstance(v, torch.Tensor) else v) for k, v in batch.items()}
 
@@ -162,19 +208,49 @@ def recalibrate_batchnorm(model: SyncTalklip, batches: Callable[[int], dict], n_
     model.train(was)
     return len(bns)
 
+@torch.no_grad()
+def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: SyncTalklipConfig,
+               sync_expert: nn.Module | None = None, accelerator=None) -> float:
+    """What a closed gate checks: over `cfg.gate_batches` fixed validation batches, the generated windows' mean sync
+    loss (`sync_below`, Wav2Lip's evaluation) or L_rec (`rec_plateau`). Batch norm runs on batch statistics, as in
+    training, and its running averages are put back afterwards, so a check leaves the training state as it was."""
+    from synctalklip.models_wav2lip import window_sync_loss
+    dev = next(model.parameters()).device
+    kept = {k: v.clone() for k, v in model.generator.state_dict().items() if "running_" in k or "num_batches" in k}
+    vals = []
+    for i in range(cfg.gate_batches):
+        b = to_device(val_batches(i), dev)
+        with autocast(accelerator):
+            _, gen = model.generate_batch(b)
+            if cfg.gate == "sync_below":
+                vals.append(float(window_sync_loss(sync_expert, b["mel"][::5], gen.view(-1, 5, *gen.shape[1:]))))
+            else: vals.append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
+    model.generator.load_state_dict(kept, strict=False)
+    return float(np.mean(vals))
+
 def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], dict], run: Run | None = None,
                       accelerator=None, stop_after: int | None = None, to_rois: Callable | None = None,
-                      lip_fn: Callable = lip_ce, progress: bool | None = None, sync_expert: nn.Module | None = None):
+                      lip_fn: Callable = lip_ce, progress: bool | None = None, sync_expert: nn.Module | None = None,
+                      val_batches: Callable[[int], dict] | None = None):
     """Train (or resume, when `run` has checkpoints) for `cfg.synctalklip.steps` steps. Returns
-    `(model, discriminator, trainer)`; the expert is frozen in place."""
+    `(model, discriminator, trainer)`; the expert is frozen in place. `val_batches(i)`: the validation batches a
+    `gate` checks every `gate_every` steps while it is closed (logged as `gate_value`, and `gate_open` once it opens)."""
     st, tc = cfg.synctalklip, cfg.train
+    if st.gate != "none" and val_batches is None: raise ValueError(f"gate={st.gate!r} checks validation batches: pass val_batches=")
     seed_everything(tc.seed)
     acc = accelerator or make_accelerator(tc.precision)
     expert, model, disc, opt_g, opt_d = build_models(cfg, expert, acc.device)
     if sync_expert is not None: sync_expert = freeze(sync_expert).to(acc.device)
     use_gan = st.lambda_gan > 0
 
+    def check_gate(step) -> dict:
+        if model.gate is None or model.gate.is_open or step == 0 or step % st.gate_every: return {}
+        v = gate_value(model, val_batches, st, sync_expert, acc)
+        opened = model.gate.check(v)
+        return {"gate_value": torch.tensor(v), **({"gate_open": torch.tensor(float(step))} if opened else {})}
+
     def step_fn(step):      # several processes: each draws its own batch, gradients averaged (trainkit)
+        gate_logs = check_gate(step)
         batch = to_device(batches(step * acc.num_processes + acc.process_index), acc.device)
         with autocast(acc):
             loss, logs, gen = generator_losses(model, disc, expert, batch, st, step, to_rois, lip_fn, sync_expert)
@@ -183,7 +259,7 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
             with autocast(acc):
                 logs["disc"] = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
             opt_d.zero_grad(set_to_none=True); logs["disc"].backward(); sync_gradients(disc, acc); opt_d.step()
-        return {k: v.detach() for k, v in logs.items()}
+        return {k: v.detach() for k, v in {**logs, **gate_logs}.items()}
 
     trainer = Trainer(run, {"model": model, "disc": disc}, {"opt_g": opt_g, "opt_d": opt_d}, total_steps=st.steps,
                       ckpt_every=tc.ckpt_every, log_every=tc.log_every,
@@ -311,7 +387,7 @@ def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> di
 
 
 
-# %% ../nbs/41_train_synctalklip.ipynb #aa8ce048
+# %% ../nbs/41_train_synctalklip.ipynb #2226af53
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -319,6 +395,15 @@ def generator_config(cfg: Config) -> Config:
 def _config_id(d: dict) -> str:
     import hashlib
     return "synctalklip-" + hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:10]
+
+def generator_run_id(cfg: Config) -> str:
+    """The registry id of `cfg`'s generator run: a hash of the whole configuration (the supervisor's alignment filled
+    in) and, where the sync term is on, of the Wav2Lip expert's settings, which live in that expert's own preset."""
+    d = _jsonable(generator_config(cfg).to_dict())
+    if cfg.synctalklip.lambda_sync > 0:
+        from synctalklip.models_wav2lip import wav2lip_expert_config
+        d = {**d, "sync_expert": wav2lip_expert_config(cfg.scale).to_dict()}
+    return _config_id(d)
 
 def load_generator(run: Run | str | Path, expert: nn.Module | None) -> SyncTalklip:
     "The trained SyncTalklip of a run (latest checkpoint), in eval mode, around the frozen `expert` (None: see `needs_expert`)."
@@ -348,7 +433,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
         from synctalklip.models_wav2lip import ensure_wav2lip_expert
         sync_expert, sync_run = ensure_wav2lip_expert(cfg, root=root)
     d = _jsonable(cfg.to_dict())
-    root = Path(root or runs_home()); run_id = _config_id(d)
+    root = Path(root or runs_home()); run_id = generator_run_id(cfg)
     main = is_main_process(accelerator)
     with file_lock(root / ".locks" / f"{run_id}.lock") if main else nullcontext():
         run = Run(root / run_id)
@@ -361,14 +446,17 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
         if accelerator is not None: accelerator.wait_for_everyone()       # the run exists before the others open it
         t0 = time.time()
         try:
+            val = window_batches(cfg, "val") if cfg.synctalklip.gate != "none" else None
             model, disc, trainer = train_synctalklip(cfg, expert, window_batches(cfg), run, accelerator=accelerator,
-                                                     stop_after=stop_after, progress=progress, sync_expert=sync_expert)
+                                                     stop_after=stop_after, progress=progress, sync_expert=sync_expert,
+                                                     val_batches=val)
         except Exception as e:      # the run stays resumable (`Run.create` reopens it); its status says what happened
             if main: run.fail(e)
             raise
         if main:
             run.log_metrics(train_seconds=run.metrics.get("train_seconds", 0.0) + time.time() - t0,
-                            steps_done=trainer.step, **{f"final_{k}": v for k, v in trainer.last_logs.items()})
+                            steps_done=trainer.step, **{f"final_{k}": v for k, v in trainer.last_logs.items()},
+                            **({"gate_open": model.gate.is_open} if model.gate is not None else {}))
             if trainer.step >= cfg.synctalklip.steps: run.finish()
     return model.eval(), run
 

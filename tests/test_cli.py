@@ -47,8 +47,10 @@ def test_train_cli_methods(tmp_path):
     for method, run_id in configs.items():
         metrics = json.loads((tmp_path / "runs" / run_id / "metrics.json").read_text())
         assert "eval/main/generated/LSE-C" in metrics and "eval/main/wrong_audio/WER1" in metrics, sorted(metrics)[:20]
+        assert "gate_open" in metrics, sorted(metrics)[:20]        # each peer's schedule (config.METHODS) ran and is recorded
     w = load_file(str(tmp_path / "wav2lip.safetensors"))
     assert any(k.startswith("audio_encoder.audio_encoder.") for k in w) and not any(".expert." in k for k in w), list(w)[:10]
+    assert "gate.state" in w, list(w)[-5:]                       # the schedule's state travels with the weights
     t = load_file(str(tmp_path / "talklip.safetensors"))
     assert any(k.startswith("audio_encoder.expert.") for k in t) and any(k.startswith("cav_head.") for k in t), list(t)[:10]
     # the wav2lip run used no AV-SyncNet; talklip's supervisor is one (the expert without L_av)
