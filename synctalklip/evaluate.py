@@ -721,7 +721,7 @@ def generate_test_clips(model, cfg: Config, run: Run | str | Path, domain: str =
     first. Returns `{row: folder}` and `seconds`."""
     import shutil
     from synctalklip.data_io import write_clip
-    from synctalklip.train_synctalklip import to_uint8_hwc
+    from synctalklip.render import to_uint8_hwc
     run_dir = run.path if isinstance(run, Run) else Path(run)
     generate = generate or talklip_generate(model)
     rows = ROWS if wrong_audio else ROWS[:1]
@@ -741,7 +741,7 @@ def generate_test_clips(model, cfg: Config, run: Run | str | Path, domain: str =
     return {**folders, "n_clips": len(clips), "seconds": time.time() - t0}
 
 def sample_clips(model, cfg: Config, n: int = 3, domain: str = "main", generate: Callable | None = None) -> list[dict]:
-    """The first `n` test clips generated as `generate_test_clips` does, for `train_synctalklip.write_samples`:
+    """The first `n` test clips generated as `generate_test_clips` does, for `render.write_samples`:
     `id`, `real`, `generated`, `copy` (`[T,3,96,96]`), `ref` (0), `audio` (the waveform)."""
     generate = generate or talklip_generate(model)
     clips, cache = generator_clips(cfg, domain, limit=n)

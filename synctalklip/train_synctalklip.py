@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 from .config import Config, SyncTalklipConfig, make_config, in_test
-from .registry import Run, list_runs, seed_everything, step_rng, _jsonable, PLOTLY_JS
+from .registry import Run, list_runs, seed_everything, step_rng, _jsonable
 from .trainkit import Trainer, make_accelerator, autocast, count_params, sync_gradients, is_main_process
 from .models_generator import AudioEncoder, build_generator, build_discriminator, freeze, encoder_dim, lower_half
 from .losses_expert import label_smoothed_ce
@@ -22,9 +22,8 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
 # %% auto #0
 __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'LossGate', 'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video',
            'supervise', 'lip_ce', 'generator_losses', 'to_device', 'build_models', 'recalibrate_batchnorm',
-           'gate_value', 'train_synctalklip', 'mask_lower_half', 'generate_clip', 'to_uint8_hwc', 'write_side_by_side',
-           'frame_strip', 'loss_curves', 'window_batches', 'eval_clip', 'generator_config', 'generator_run_id',
-           'load_generator', 'ensure_generator', 'write_samples', 'train_config', 'main']
+           'gate_value', 'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'eval_clip',
+           'generator_config', 'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
 
 # %% ../nbs/41_train_synctalklip.ipynb #c31e1423
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
@@ -294,70 +293,6 @@ def generate_clip(model: SyncTalklip, faces: torch.Tensor, audio: torch.Tensor, 
 
 
 
-# %% ../nbs/41_train_synctalklip.ipynb #0d9ad8db
-def to_uint8_hwc(frames: torch.Tensor) -> np.ndarray:
-    "`[T,3,H,W]` 0..1 -> `uint8[T,H,W,3]`."
-    return (frames.detach().float().clamp(0, 1).permute(0, 2, 3, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8)
-
-def write_side_by_side(path, panels: list[np.ndarray], audio: np.ndarray | None = None, fps: int = 25,
-                       sample_rate: int = 16000, scale: int = 2) -> Path:
-    """An H.264 mp4 of `panels` (`uint8[T,H,W,3]` each, e.g. ground truth | generated) side by side, upscaled by
-    `scale`, with a 16 kHz mono `audio` track (AAC) when given. ffmpeg (imageio-ffmpeg's) through an argument list."""
-    import subprocess, tempfile, wave
-    import imageio_ffmpeg
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    T = min(len(p) for p in panels)
-    video = np.concatenate([p[:T] for p in panels], axis=2)
-    H, W = video.shape[1:3]
-    cmd = [imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgb24",
-           "-s", f"{W}x{H}", "-r", str(fps), "-i", "-"]
-    with tempfile.TemporaryDirectory() as tmp:
-        if audio is not None:
-            wav = Path(tmp) / "a.wav"
-            a = np.clip(np.asarray(audio, np.float32)[: int(T * sample_rate / fps)], -1, 1)
-            with wave.open(str(wav), "wb") as w:
-                w.setnchannels(1); w.setsampwidth(2); w.setframerate(sample_rate); w.writeframes((a * 32767).astype("<i2").tobytes())
-            cmd += ["-i", str(wav), "-c:a", "aac", "-b:a", "64k"]
-        cmd += ["-vf", f"scale={W * scale}:{H * scale}:flags=neighbor", "-c:v", "libx264", "-pix_fmt", "yuv420p",
-                "-crf", "18", "-shortest", str(path)]
-        r = subprocess.run(cmd, input=np.ascontiguousarray(video).tobytes(), capture_output=True)
-    if r.returncode: raise RuntimeError(f"ffmpeg failed writing {path}: {r.stderr.decode(errors='replace')[-500:]}")
-    return path
-
-def frame_strip(path, rows: dict[str, torch.Tensor], n: int = 8, title: str = "") -> Path:
-    "A PNG grid: one row per entry of `rows` (`[T,3,H,W]` frames), `n` evenly spaced frames."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    T = min(len(v) for v in rows.values()); idx = np.linspace(0, T - 1, min(n, T)).round().astype(int)
-    fig, axes = plt.subplots(len(rows), len(idx), figsize=(1.2 * len(idx), 1.3 * len(rows)), squeeze=False)
-    for r, (name, frames) in enumerate(rows.items()):
-        imgs = to_uint8_hwc(frames[idx])
-        for c, im in enumerate(imgs):
-            ax = axes[r, c]; ax.imshow(im); ax.set_xticks([]); ax.set_yticks([])
-            if c == 0: ax.set_ylabel(name, fontsize=8)
-            if r == 0: ax.set_title(f"t={idx[c]}", fontsize=7)
-    if title: fig.suptitle(title, fontsize=9)
-    fig.tight_layout(); path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=100); plt.close(fig)
-    return path
-
-def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip training losses") -> Path:
-    "Plotly loss curves (one line per logged loss) from a run's history; a static PNG through matplotlib too."
-    import plotly.graph_objects as go
-    h = history[history["stage"] == "synctalklip"] if "stage" in history else history
-    cols = [c for c in ("loss", "rec", "gan", "lip", "cav", "disc") if c in h]
-    fig = go.Figure([go.Scatter(x=h["step"], y=h[c], name=c, mode="lines") for c in cols])
-    fig.update_layout(title=title, xaxis_title="step", yaxis_type="log", yaxis_title="loss (log)")
-    Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs=PLOTLY_JS)
-    if path_png is not None:
-        import matplotlib; matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        f, ax = plt.subplots(figsize=(6, 3.5))
-        for c in cols: ax.plot(h["step"], h[c].abs(), label=c)
-        ax.set_yscale("log"); ax.set_xlabel("step"); ax.set_title(title, fontsize=9); ax.legend(fontsize=7)
-        f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
-    return Path(path_html)
-
 # %% ../nbs/41_train_synctalklip.ipynb #75d4c212
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
@@ -387,7 +322,7 @@ def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> di
 
 
 
-# %% ../nbs/41_train_synctalklip.ipynb #2226af53
+# %% ../nbs/41_train_synctalklip.ipynb #9e48da4b
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -459,18 +394,6 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
                             **({"gate_open": model.gate.is_open} if model.gate is not None else {}))
             if trainer.step >= cfg.synctalklip.steps: run.finish()
     return model.eval(), run
-
-def write_samples(cfg: Config, samples: list[dict], folder, prefix: str) -> list[Path]:
-    "Side-by-side videos (ground truth | generated | copy baseline, with audio) and frame strips of `samples`."
-    out = []
-    for i, s in enumerate(samples):
-        out.append(write_side_by_side(Path(folder) / f"{prefix}_sample{i}.mp4",
-                                      [to_uint8_hwc(s["real"]), to_uint8_hwc(s["generated"]), to_uint8_hwc(s["copy"])],
-                                      s.get("audio"), cfg.data.fps, cfg.data.sample_rate))
-        out.append(frame_strip(Path(folder) / f"{prefix}_strip{i}.png",
-                               {"real": s["real"], "generated": s["generated"], "copy": s["copy"]},
-                               title=f"{s['id']} (identity frame {s['ref']})"))
-    return out
 
 # %% ../nbs/41_train_synctalklip.ipynb #e31a9d24
 def train_config(scale: str = "cpu", variant: str | None = None, contrastive: str | None = None,
