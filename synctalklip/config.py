@@ -17,7 +17,7 @@ __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONIN
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
            'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #0719d2d0
+# %% ../nbs/00_config.ipynb #d6abf75f
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -34,9 +34,9 @@ DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the 
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
 METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip")   # the systems of Table 1 (METHODS below)
 
-def choice(default, options, doc: str = ""):
+def choice(default, options):
     "A dataclass field whose value must be one of `options`."
-    return field(default=default, metadata={"choices": tuple(options), "doc": doc})
+    return field(default=default, metadata={"choices": tuple(options)})
 
 class ConfigError(ValueError):
     "A configuration value is invalid; the message names the field and the valid values."

@@ -13,10 +13,10 @@ from tqdm.auto import tqdm
 from .registry import Run, rng_state, set_rng_state
 
 # %% auto #0
-__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'sync_gradients', 'count_params',
+__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'sync_gradients', 'to_device', 'count_params',
            'peak_memory_mb', 'Trainer']
 
-# %% ../nbs/02_trainkit.ipynb #54c4faa3
+# %% ../nbs/02_trainkit.ipynb #3faec4a2
 def is_distributed() -> bool:
     "True inside a multi-process launch (`accelerate launch`, `torchrun`): `WORLD_SIZE` > 1."
     return int(os.environ.get("WORLD_SIZE", "1")) > 1
@@ -55,6 +55,10 @@ def sync_gradients(module: nn.Module, accelerator=None) -> None:
     i = 0
     for p, g in zip(ps, grads):
         n = g.numel(); p.grad = flat[i:i + n].view_as(p).to(p.dtype); i += n
+
+def to_device(batch: dict, device) -> dict:
+    "A batch dict with its tensors moved to `device`; other values (texts, ids) as they are."
+    return {k: (v.to(device) if torch.is_tensor(v) else v) for k, v in batch.items()}
 
 def count_params(m: nn.Module, trainable_only: bool = False) -> int:
     return sum(p.numel() for p in m.parameters() if p.requires_grad or not trainable_only)
