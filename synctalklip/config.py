@@ -17,7 +17,7 @@ __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONIN
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
            'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #d6abf75f
+# %% ../nbs/00_config.ipynb #3e6b974c
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -34,9 +34,9 @@ DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the 
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
 METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip")   # the systems of Table 1 (METHODS below)
 
-def choice(default, options):
-    "A dataclass field whose value must be one of `options`."
-    return field(default=default, metadata={"choices": tuple(options)})
+def choice(default, options, help: str = ""):
+    "A dataclass field whose value must be one of `options`; `help` says what they mean (shown when a value is refused)."
+    return field(default=default, metadata={"choices": tuple(options), "help": help})
 
 class ConfigError(ValueError):
     "A configuration value is invalid; the message names the field and the valid values."
@@ -85,7 +85,7 @@ def _check_value(owner: str, f, v):
     if rule == ">=0" and not v >= 0: raise ConfigError(f"{name} is not valid: it must be >= 0")
     if rule == "0..1" and not 0 <= v <= 1: raise ConfigError(f"{name} is not valid: it must be between 0 and 1")
 
-# %% ../nbs/00_config.ipynb #f7de778d
+# %% ../nbs/00_config.ipynb #0cd2c410
 class ConfigBase:
     "Mixin: validation of `choice` fields, JSON round trip, nested `replace`."
     def __post_init__(self): self.validate()
@@ -96,7 +96,8 @@ class ConfigBase:
             opts = f.metadata.get("choices")
             v = getattr(self, f.name)
             if opts is not None and v not in opts:
-                raise ConfigError(f"{type(self).__name__}.{f.name}={v!r} is not valid; choose one of: {', '.join(map(str, opts))}")
+                hint = f" ({f.metadata['help']})" if f.metadata.get("help") else ""
+                raise ConfigError(f"{type(self).__name__}.{f.name}={v!r} is not valid; choose one of: {', '.join(map(str, opts))}{hint}")
             _check_value(type(self).__name__, f, v)
             if type(v) is int and _is_float_field(f): setattr(self, f.name, float(v))   # 30 and 30.0: one run id
         return self
@@ -233,7 +234,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #d3db4c0e
+# %% ../nbs/00_config.ipynb #f100d596
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -272,7 +273,7 @@ class SyncTalklipConfig(ConfigBase):
     # the generated validation windows' sync loss falls below `gate_threshold` (0.75); "rec_plateau", TalkLip's: the lip
     # and contrastive terms and the audio encoder's fine-tuning wait until the validation L_rec has not improved for
     # `gate_patience` checks. A closed gate is checked every `gate_every` steps on `gate_batches` validation batches.
-    gate: str = choice("none", GATES)
+    gate: str = choice("none", GATES, "none: the paper's; sync_below: Wav2Lip's sync schedule; rec_plateau: TalkLip's")
     gate_threshold: float = 0.75
     gate_patience: int = 1
     gate_every: int = 100

@@ -28,8 +28,9 @@ __all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 
            'train_observer', 'observer_hyps', 'LandmarkRegressor', 'train_landmarks', 'DlibLandmarks', 'Evaluators',
            'evaluator_keys', 'ensure_evaluators', 'ship_evaluators', 'evaluators_main', 'score_clips', 'clip_from_mp4',
            'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_run', 'ground_truth_row',
-           'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'generator_clips', 'talklip_generate',
-           'generate_test_clips', 'sample_clips', 'score_generated', 'evaluate_generator', 'scored', 'results_table']
+           'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip', 'generator_clips',
+           'talklip_generate', 'generate_test_clips', 'sample_clips', 'score_generated', 'evaluate_generator', 'scored',
+           'results_table']
 
 # %% ../nbs/51_evaluate.ipynb #c78f57a0
 @dataclass
@@ -63,13 +64,13 @@ def evaluator_config(scale: str = "cpu") -> EvaluatorConfig:
                            observer3=observer_config("conformer", scale), landmarks=LandmarkConfig(**LANDMARK_PRESETS[scale]),
                            eval_clips=4 if scale == "smoke" else (0 if scale == "paper" else 40))
 
-# %% ../nbs/51_evaluate.ipynb #958d19cd
+# %% ../nbs/51_evaluate.ipynb #890dba13
 def load_npz(path) -> dict:
-    "One cache clip as a dict (no pickle); `text` as str, `id` from the file name."
+    """One cache clip as a dict (`data_manifests.load_cached`: no pickle, a damaged file a `DataError` naming it), with
+    `text` ("" when absent) and `id` from the file name; it must hold the `faces` and `mfcc` the evaluators read."""
+    from synctalklip.data_manifests import load_cached
     p = Path(path)
-    try:
-        with np.load(p, allow_pickle=False) as z: d = {k: z[k] for k in z.files}
-    except Exception as e: raise ValueError(f"{p}: not a readable cache clip ({e})") from None
+    d = load_cached(p)
     for k in ("faces", "mfcc"):
         if k not in d: raise ValueError(f"{p}: cache clip has no '{k}' array")
     d["text"] = str(d["text"]) if "text" in d else ""
@@ -668,7 +669,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #0cc04586
+# %% ../nbs/51_evaluate.ipynb #b325ab08
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -696,13 +697,25 @@ def clip_waveform(cache, clip_id: str, n_frames: int, fps: int = 25, sample_rate
     n = n_frames * sample_rate // fps
     return np.pad(a[:n], (0, max(0, n - len(a)))).astype(np.float32)
 
+def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> dict:
+    """One cached clip (`load_cached`) as tensors: faces 0..1, filterbank (or the oracle `driver`'s input,
+    `data_datasets.driving_input`), ROIs as the expert sees them (`generator_clips`)."""
+    from synctalklip.data_datasets import crop_rois, normalize_video, driving_input
+    for k in ("faces", "rois", "roi_theta", "fbank", "text"):
+        if k not in z: raise ValueError(f"cached clip {clip_id}: no `{k}` array")
+    crop = data_cfg.roi_crop if data_cfg is not None else 88
+    T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
+    faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
+    rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
+    return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id, data_cfg)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
+                rois=rois, text=str(z["text"]), id=clip_id, source=str(z["source"]) if "source" in z else "real")
+
 def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limit: int | None = None) -> tuple[list[dict], Path]:
-    """(the clips of a cache split as the generator takes them, `train_synctalklip.eval_clip`; the cache). The first
+    """(the clips of a cache split as the generator takes them, `eval_clip`; the cache). The first
     `limit` in the order of `load_clips` (cache file names), so a limited generated row and its references are the
     same clips."""
     from synctalklip.data_manifests import ensure_cache
     from synctalklip.data_datasets import CacheSplit
-    from synctalklip.train_synctalklip import eval_clip
     cache = ensure_cache(cfg.data, domain=domain)
     ds = CacheSplit(cache, split, cfg.data)
     order = sorted(range(len(ds)), key=lambda i: ds.files[i].name)[:limit]

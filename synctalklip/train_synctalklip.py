@@ -22,7 +22,7 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
 # %% auto #0
 __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'LossGate', 'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video',
            'supervise', 'lip_ce', 'generator_losses', 'build_models', 'recalibrate_batchnorm', 'gate_value',
-           'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'eval_clip', 'generator_config',
+           'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config',
            'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
 
 # %% ../nbs/41_train_synctalklip.ipynb #c31e1423
@@ -290,7 +290,7 @@ def generate_clip(model: SyncTalklip, faces: torch.Tensor, audio: torch.Tensor, 
 
 
 
-# %% ../nbs/41_train_synctalklip.ipynb #75d4c212
+# %% ../nbs/41_train_synctalklip.ipynb #54773ff6
 def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
     "`batches(step) -> collate_windows batch` of `cfg.synctalklip.batch_size` clips, a pure function of the step."
     from synctalklip import data_manifests, data_datasets
@@ -303,21 +303,6 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         idx = rng.choice(len(ds), size=B, replace=False)
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
-
-def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> dict:
-    """One cached clip (`load_cached`) as tensors: faces 0..1, filterbank (or the oracle `driver`'s input,
-    `data_datasets.driving_input`), ROIs as the expert sees them (`evaluate.generator_clips`)."""
-    from synctalklip.data_datasets import crop_rois, normalize_video, driving_input
-    for k in ("faces", "rois", "roi_theta", "fbank", "text"):
-        if k not in z: raise ValueError(f"cached clip {clip_id}: no `{k}` array")
-    crop = data_cfg.roi_crop if data_cfg is not None else 88
-    T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
-    faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
-    rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
-    return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id, data_cfg)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
-                rois=rois, text=str(z["text"]), id=clip_id, source=str(z["source"]) if "source" in z else "real")
-
-
 
 # %% ../nbs/41_train_synctalklip.ipynb #9e48da4b
 def generator_config(cfg: Config) -> Config:
