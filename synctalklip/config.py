@@ -17,7 +17,7 @@ __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONIN
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
            'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #3e6b974c
+# %% ../nbs/00_config.ipynb #15d898d4
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -25,7 +25,8 @@ GENERATOR_OUTPUTS = ("direct", "reference")     # generator output head (21_mode
 CONDITIONINGS = ("bottleneck", "film")          # where the audio enters the generator (21_models_generator)
 CONTRASTIVE = ("novel", "infonce", "none")     # L_cav (ours), TalkLip's InfoNCE, or none (Table 3)
 CAV_FORMS = ("infonce_l1", "literal")          # two readings of the paper's garbled L_cav equation
-SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3)
+SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises the generator (Table 3); "avhubert" is our
+                                               # AV-HuBERT-style expert trained without L_av, not AV-HuBERT's released weights
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
 MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
@@ -234,14 +235,14 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #f100d596
+# %% ../nbs/00_config.ipynb #014b3d14
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
     contrastive: str = choice("novel", CONTRASTIVE)
     cav_form: str = choice("infonce_l1", CAV_FORMS)
     lip_loss: bool = True
-    supervisor: str = choice("avsyncnet", SUPERVISORS)
+    supervisor: str = choice("avsyncnet", SUPERVISORS, "avhubert: our expert trained without L_av, not AV-HuBERT's weights")
     width: float = 0.25                # channel multiplier of video encoder / generator / discriminator (1.0 = paper)
     output: str = choice("direct", GENERATOR_OUTPUTS)  # generator head: the paper's sigmoid, or a change to the reference face
     conditioning: str = choice("bottleneck", CONDITIONINGS)  # audio at the bottleneck only (paper), or FiLM at every decoder block

@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from .config import Config, SyncTalklipConfig, make_config, in_test
 from .registry import Run, list_runs, seed_everything, step_rng, _jsonable
-from .trainkit import Trainer, make_accelerator, autocast, count_params, sync_gradients, is_main_process, to_device
+from .trainkit import Trainer, make_accelerator, autocast, count_params, average_gradients, is_main_process, to_device
 from .models_generator import AudioEncoder, build_generator, build_discriminator, freeze, encoder_dim, lower_half
 from .losses_expert import label_smoothed_ce
 
@@ -250,11 +250,11 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
         batch = to_device(batches(step * acc.num_processes + acc.process_index), acc.device)
         with autocast(acc):
             loss, logs, gen = generator_losses(model, disc, expert, batch, st, step, to_rois, lip_fn, sync_expert)
-        opt_g.zero_grad(set_to_none=True); loss.backward(); sync_gradients(model, acc); opt_g.step()
+        opt_g.zero_grad(set_to_none=True); loss.backward(); average_gradients(model, acc); opt_g.step()
         if use_gan and step >= st.disc_start:
             with autocast(acc):
                 logs["disc"] = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
-            opt_d.zero_grad(set_to_none=True); logs["disc"].backward(); sync_gradients(disc, acc); opt_d.step()
+            opt_d.zero_grad(set_to_none=True); logs["disc"].backward(); average_gradients(disc, acc); opt_d.step()
         return {k: v.detach() for k, v in {**logs, **gate_logs}.items()}
 
     trainer = Trainer(run, {"model": model, "disc": disc}, {"opt_g": opt_g, "opt_d": opt_d}, total_steps=st.steps,

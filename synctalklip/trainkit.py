@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from .registry import Run, rng_state, set_rng_state
 
 # %% auto #0
-__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'sync_gradients', 'to_device', 'count_params',
+__all__ = ['is_distributed', 'make_accelerator', 'autocast', 'is_main_process', 'average_gradients', 'to_device', 'count_params',
            'peak_memory_mb', 'Trainer']
 
 # %% ../nbs/02_trainkit.ipynb #3faec4a2
@@ -42,7 +42,7 @@ def is_main_process(accelerator=None) -> bool:
     "Whether this process writes (checkpoints, logs, registry runs): always without an accelerator or in one process."
     return accelerator is None or accelerator.is_main_process
 
-def sync_gradients(module: nn.Module, accelerator=None) -> None:
+def average_gradients(module: nn.Module, accelerator=None) -> None:
     """Average the gradients of `module`'s trainable parameters over the processes of a multi-process launch (no-op
     in one process). Called between `backward()` and `step()`, it makes every process take the same optimiser step, as
     `DistributedDataParallel` does, without wrapping the model: our losses call several methods of a model (audio
