@@ -218,7 +218,7 @@ def load_wav2lip(path, kind: str | None = None, width: float = 1.0) -> nn.Module
     net.load_state_dict({**{k: v for k, v in own.items() if k.endswith("num_batches_tracked")}, **state})
     return net.eval()
 
-# %% ../nbs/24_models_wav2lip.ipynb #689e77a7
+# %% ../nbs/24_models_wav2lip.ipynb #b19a06a6
 @dataclass
 class Wav2LipExpertConfig(ConfigBase):
     "Wav2Lip's lip-sync expert and its training. Defaults: Wav2Lip's (`paper`)."
@@ -311,7 +311,8 @@ def ensure_pair_expert(kind: str, name: str, cfg: Config, model: dict, make_net,
     `train(run, clips, seed, precision, progress, ckpt_every) -> net`; `evaluate(net, train_clips, val_clips) -> dict`
     of metrics logged on the run; `make_net()` builds the empty network the weights load into."""
     from synctalklip.data_manifests import ensure_cache
-    from synctalklip.evaluate import _ensure, _state, load_clips
+    from synctalklip.evaluate import _state, load_clips
+    from synctalklip.registry import find_or_train
     progress = cfg.train.progress if progress is None else progress
     seed, prec = cfg.train.seed, cfg.train.precision
     cache = ensure_cache(cfg.data, domain="main")
@@ -321,7 +322,7 @@ def ensure_pair_expert(kind: str, name: str, cfg: Config, model: dict, make_net,
         clips = load_clips(cache, "train", fields=("faces", "mel"))
         net = train(run, clips, seed, prec, progress, cfg.train.ckpt_every)
         run.log_metrics({"train_clips": len(clips), **evaluate(net, clips, load_clips(cache, "val", fields=("faces", "mel")))})
-    run = _ensure(kind, conf, seed, _train, root)
+    run = find_or_train(kind, conf, seed, _train, root)
     return freeze(_state(run, make_net())), run
 
 def train_wav2lip_expert(run: Run | None, cfg: Wav2LipExpertConfig, clips: list[dict], seed: int = 0,

@@ -16,7 +16,8 @@ __all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'assets_dir', 'data_home', 
            'file_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile',
            'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem',
            'verify_checkpoint', 'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run',
-           'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run', 'import_run']
+           'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run', 'import_run', 'config_run_id',
+           'find_or_train']
 
 # %% ../nbs/01_registry.ipynb #b6aa052b
 def project_root(start: str | Path | None = None) -> Path:
@@ -407,7 +408,7 @@ def _doctor_main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__" and "__file__" in globals(): raise SystemExit(_doctor_main())   # not in a notebook kernel
 
-# %% ../nbs/01_registry.ipynb #6a063915
+# %% ../nbs/01_registry.ipynb #87176445
 def shipped_home() -> Path: return assets_dir() / "runs"
 
 def export_run(run: Run, dest: str | Path | None = None, modules: Iterable[str] = ("net",),
@@ -431,7 +432,7 @@ def export_run(run: Run, dest: str | Path | None = None, modules: Iterable[str] 
 
 def import_run(run_id: str, root: str | Path | None = None, shipped: str | Path | None = None) -> Run | None:
     """The shipped run `run_id` (from `shipped`, default `shipped_home()`) as a finished run of `root`, replacing an
-    unfinished run of that id there; None if none is shipped. Callers hold the run's lock (`evaluate._ensure` does)."""
+    unfinished run of that id there; None if none is shipped. Callers hold the run's lock (`find_or_train` does)."""
     src = Path(shipped or shipped_home()) / run_id
     w = src / "weights.safetensors"
     if not w.exists(): return None
@@ -449,4 +450,29 @@ def import_run(run_id: str, root: str | Path | None = None, shipped: str | Path 
     run.log_metrics(metrics)
     run.update_meta(shipped_from=str(src), trained={k: meta.get(k) for k in ("git_commit", "machine", "created", "finished")})
     run.finish()
+    return run
+
+# %% ../nbs/01_registry.ipynb #d3af0986
+def config_run_id(kind: str, conf: Any) -> str:
+    "`<kind>-<hash>`: the id of the run `conf` (JSON-able, keys sorted) determines."
+    import hashlib
+    return f"{kind}-{hashlib.sha1(json.dumps(conf, sort_keys=True, default=str).encode()).hexdigest()[:10]}"
+
+def find_or_train(kind: str, conf: Any, seed: int, train, root: str | Path | None = None,
+                  shipped: str | Path | None = None) -> Run:
+    """The finished run `config_run_id(kind, conf)` under `root`; else the shipped one of that id (from `shipped`, when
+    given); else a run that `train(run)` fills now, then finishes. Without `shipped`, an imported copy is trained here."""
+    rid = config_run_id(kind, conf)
+    root = Path(root or runs_home())
+    def done(p): return (p / "meta.json").exists() and Run(p).meta.get("status") == "done"
+    def usable(p): return done(p) and (shipped is not None or "shipped_from" not in Run(p).meta)   # no folder: train here
+    if usable(root / rid): return Run(root / rid)
+    with file_lock(root / ".locks" / f"{rid}.lock"):
+        if usable(root / rid): return Run(root / rid)
+        if shipped is not None and (run := import_run(rid, root, shipped)) is not None: return run
+        if done(root / rid): shutil.rmtree(root / rid)       # an imported copy, and training it here was asked for
+        run = Run.create(kind, conf, seed, run_id=rid, root=root, resume=True)
+        try: train(run)
+        except BaseException as e: run.fail(e); raise
+        run.finish()
     return run
