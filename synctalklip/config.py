@@ -235,7 +235,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #014b3d14
+# %% ../nbs/00_config.ipynb #32092f82
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -282,9 +282,9 @@ class SyncTalklipConfig(ConfigBase):
 
     def validate(self):
         super().validate()
-        if self.driver == "mel" and self.contrastive != "none":
-            raise ConfigError(f"SyncTalklipConfig: driver='mel' (Wav2Lip's local audio encoder) with contrastive="
-                              f"{self.contrastive!r} is not built (TalkLip's (l+c)); use contrastive='none'")
+        if self.driver == "mel" and self.contrastive != "none" and self.variant == "freeze":
+            raise ConfigError("SyncTalklipConfig: variant='freeze' takes the frozen expert's audio embedding of the filterbank "
+                              "as the contrastive loss's audio side; with driver='mel' there is no filterbank: use variant base or conv")
         if self.gate == "sync_below" and self.lambda_sync <= 0:
             raise ConfigError("SyncTalklipConfig: gate='sync_below' waits to switch the sync term on, but lambda_sync is 0")
 

@@ -39,13 +39,15 @@ def gan_discriminator_loss(real_logits: torch.Tensor, fake_logits: torch.Tensor)
     return 0.5 * (F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))
                   + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits)))
 
-# %% ../nbs/31_losses_generator.ipynb #11b1b48c
+# %% ../nbs/31_losses_generator.ipynb #c7faeb81
 class CavHead(nn.Module):
-    "The linear layer F on the audio side of the contrastive losses, initialised to the identity."
-    def __init__(self, dim: int):
+    """The linear layer F on the audio side of the contrastive losses, `dim -> out_dim` (default `dim`), initialised to
+    the identity (a rectangular one when the audio and video widths differ, as for Wav2Lip's local encoder)."""
+    def __init__(self, dim: int, out_dim: int | None = None):
         super().__init__()
-        self.linear = nn.Linear(dim, dim)
-        with torch.no_grad(): self.linear.weight.copy_(torch.eye(dim)); self.linear.bias.zero_()
+        out_dim = out_dim or dim
+        self.linear = nn.Linear(dim, out_dim)
+        with torch.no_grad(): self.linear.weight.copy_(torch.eye(out_dim, dim)); self.linear.bias.zero_()
     def forward(self, x): return self.linear(x)
 
 # %% ../nbs/31_losses_generator.ipynb #77c7748c

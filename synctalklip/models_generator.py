@@ -167,7 +167,7 @@ class Discriminator(nn.Module):
         if faces.shape[-1] != self.resolution: faces = F.interpolate(faces, size=self.resolution, mode="area")
         return self.logit(self.features(lower_half(faces))).flatten(1).mean(1)
 
-# %% ../nbs/21_models_generator.ipynb #4d1f9844
+# %% ../nbs/21_models_generator.ipynb #c0e51e4b
 def encoder_blocks(model: nn.Module) -> nn.ModuleList:
     "The transformer block list of an AV-SyncNet-like `model` (attribute path `*.layers` or `*.blocks`)."
     for name in ("encoder.layers", "encoder.blocks", "transformer.layers", "layers", "blocks"):
@@ -215,9 +215,13 @@ class AudioEncoder(nn.Module):
         if hasattr(self.expert, "audio_embed"): return self.expert.audio_embed(audio, padding_mask)
         return self.expert.encode(audio=audio, padding_mask=padding_mask)["x"]
 
+    def frame_features(self, feats, clip_index, frame_index):
+        "The target frames' features `[N,dim]` in the expert's audio-visual space (the contrastive losses' audio side)."
+        return feats[clip_index, frame_index]
+
     def embed(self, feats, clip_index, frame_index):
-        "Project the target frames' features `feats[clip_index, frame_index]` to `[N,audio_dim]`."
-        return self.proj(feats[clip_index, frame_index])
+        "Project the target frames' features to `[N,audio_dim]` (the generator's audio input)."
+        return self.proj(self.frame_features(feats, clip_index, frame_index))
 
 # %% ../nbs/21_models_generator.ipynb #11992a7b
 def build_generator(cfg: SyncTalklipConfig) -> Generator:

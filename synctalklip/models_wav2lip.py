@@ -89,7 +89,7 @@ def window_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Te
     a, v = expert(mel, sync_window(frames))
     return sync_loss(a, v, torch.ones(len(a), device=a.device))
 
-# %% ../nbs/24_models_wav2lip.ipynb #a9906b3c
+# %% ../nbs/24_models_wav2lip.ipynb #6d55f1e7
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
@@ -155,10 +155,14 @@ class LocalAudioEncoder(nn.Module):
                              f"values a frame (driver='mel'); got {audio.shape[-1]}")
         return audio
 
-    def embed(self, feats, clip_index, frame_index):
-        "`[N, audio_dim]` for the frames `feats[clip_index, frame_index]`."
+    def frame_features(self, feats, clip_index, frame_index):
+        "The conv stack's `[N, dim]` output for the frames `feats[clip_index, frame_index]` (the contrastive losses' audio side)."
         mel = feats[clip_index, frame_index].reshape(-1, 1, self.n_mels, self.step)
-        return self.proj(self.audio_encoder(mel).flatten(1))
+        return self.audio_encoder(mel).flatten(1)
+
+    def embed(self, feats, clip_index, frame_index):
+        "`[N, audio_dim]` for the frames `feats[clip_index, frame_index]` (the generator's audio input)."
+        return self.proj(self.frame_features(feats, clip_index, frame_index))
 
 class Wav2LipFaces(nn.Module):
     "A `Wav2LipGenerator`'s face path called as `models_generator.Generator` is: `(audio_emb [N,C], identity, pose)`."

@@ -25,7 +25,7 @@ __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'LossGate', 'loss_weight
            'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config',
            'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #c31e1423
+# %% ../nbs/41_train_synctalklip.ipynb #9e87ce7b
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
@@ -85,7 +85,8 @@ class SyncTalklip(nn.Module):
         else:
             if expert is None: raise ValueError(f"driver={cfg.driver!r}: the audio encoder starts from the AV-SyncNet expert; none given")
             self.audio_encoder = AudioEncoder(expert, cfg.audio_dim, cfg.finetune_blocks)
-        self.cav_head = CavHead(self.audio_encoder.dim) if cfg.contrastive != "none" else None
+        # F maps the audio side to the width of the supervisor's video embeddings (equal for AV-SyncNet's own encoder)
+        self.cav_head = CavHead(self.audio_encoder.dim, encoder_dim(expert)) if cfg.contrastive != "none" else None
         self.gate = LossGate(cfg.gate, cfg.gate_threshold, cfg.gate_patience) if cfg.gate != "none" else None
 
     @property
@@ -135,7 +136,7 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #df8dcff5
+# %% ../nbs/41_train_synctalklip.ipynb #1fa08e92
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce,
                      sync_expert: nn.Module | None = None):
@@ -163,13 +164,13 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
             total = total + w["lip"] * logs["lip"]
         if cfg.contrastive != "none":
             if cfg.variant == "freeze":      # the frozen expert's audio embedding is the audio side
-                with torch.no_grad(): a_all = expert.audio_embed(batch["audio"], pm)
-            else: a_all = feats
+                with torch.no_grad(): a = expert.audio_embed(batch["audio"], pm)[ci, fi]
+            else: a = model.audio_encoder.frame_features(feats, ci, fi)
             v = v_all[ci, fi]
             if cfg.contrastive == "novel":
-                logs["cav"] = cav_loss(model.cav_head(a_all[ci, fi].float()), v.float(), cfg.cav_form, cfg.cav_tau)
+                logs["cav"] = cav_loss(model.cav_head(a.float()), v.float(), cfg.cav_form, cfg.cav_tau)
             else:
-                logs["cav"] = talklip_infonce(a_all[ci, fi], v, model.cav_head, cfg.n_negatives, cfg.infonce_temperature)
+                logs["cav"] = talklip_infonce(a, v, model.cav_head, cfg.n_negatives, cfg.infonce_temperature)
             total = total + w["cav"] * logs["cav"]
     logs["loss"] = total
     return total, logs, gen
