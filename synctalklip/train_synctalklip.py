@@ -175,7 +175,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #d21652cb
+# %% ../nbs/41_train_synctalklip.ipynb #2fa52be7
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
@@ -213,7 +213,7 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
     training, and its running averages are put back afterwards, so a check leaves the training state as it was."""
     from synctalklip.models_wav2lip import window_sync_loss
     dev = next(model.parameters()).device
-    kept = {k: v.clone() for k, v in model.generator.state_dict().items() if "running_" in k or "num_batches" in k}
+    kept = {k: v.clone() for k, v in model.state_dict().items() if "running_" in k or "num_batches" in k}   # every BN (the local audio encoder has some)
     vals = []
     for i in range(cfg.gate_batches):
         b = to_device(val_batches(i), dev)
@@ -222,7 +222,7 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
             if cfg.gate == "sync_below":
                 vals.append(float(window_sync_loss(sync_expert, b["mel"][::5], gen.view(-1, 5, *gen.shape[1:]))))
             else: vals.append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
-    model.generator.load_state_dict(kept, strict=False)
+    model.load_state_dict(kept, strict=False)
     return float(np.mean(vals))
 
 def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], dict], run: Run | None = None,
