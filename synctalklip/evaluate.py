@@ -104,28 +104,22 @@ def mouth_rois(faces, roi_theta, size: int = 88, out_size: int | None = None) ->
         r = F.interpolate(r, size=(out_size, out_size), mode="bilinear", align_corners=False, antialias=True)
     return r[:, 0]
 
-# %% ../nbs/51_evaluate.ipynb #08c9ea9e
+# %% ../nbs/51_evaluate.ipynb #fafb131b
 def char_tokenizer():
     from synctalklip.data_manifests import CharTokenizer
     return CharTokenizer()
 
 def token_batch(texts: Sequence[str], tok) -> tuple[torch.Tensor, torch.Tensor]:
-    "(`tokens` ending in eos, `prev_tokens` starting with bos), padded with pad (0)."
-    seqs = [list(tok.encode(t)) + [2] for t in texts]
-    L = max(len(s) for s in seqs)
-    tokens = torch.zeros(len(seqs), L, dtype=torch.long); prev = torch.zeros(len(seqs), L, dtype=torch.long)
-    for i, s in enumerate(seqs):
-        tokens[i, :len(s)] = torch.tensor(s); prev[i, :len(s)] = torch.tensor([1] + s[:-1])
-    return tokens, prev
+    "Sentences -> (`tokens` ending in eos, `prev_tokens` starting with bos), padded (`data_datasets.collate_tokens`)."
+    from synctalklip.data_datasets import collate_tokens
+    return collate_tokens([tok.encode(t) for t in texts])
 
 def roi_batch(rois: Sequence[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
-    "Per-clip ROIs `[T_i, s, s]` (0..1) -> normalised `video [B,1,T,s,s]` and `padding_mask [B,T]`."
+    "Per-clip ROIs `[T_i, s, s]` (0..1) -> normalised `video [B,1,T,s,s]` (0 on padding) and `padding_mask [B,T]`."
     from synctalklip.data_faces import normalize_rois
-    T = max(r.shape[0] for r in rois); s = rois[0].shape[-1]
-    video = torch.zeros(len(rois), 1, T, s, s); pm = torch.ones(len(rois), T, dtype=torch.bool)
-    for i, r in enumerate(rois):
-        video[i, 0, :r.shape[0]] = normalize_rois(r.float()); pm[i, :r.shape[0]] = False
-    return video, pm
+    from synctalklip.data_datasets import pad_stack
+    video, pm = pad_stack([normalize_rois(r.float()) for r in rois])
+    return video[:, None], pm
 
 # %% ../nbs/51_evaluate.ipynb #a6e40061
 def _state(run: Run, module: nn.Module) -> nn.Module:
@@ -649,7 +643,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #b325ab08
+# %% ../nbs/51_evaluate.ipynb #0e382634
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -680,13 +674,14 @@ def clip_waveform(cache, clip_id: str, n_frames: int, fps: int = 25, sample_rate
 def eval_clip(z: dict, clip_id: str, data_cfg=None, driver: str = "audio") -> dict:
     """One cached clip (`load_cached`) as tensors: faces 0..1, filterbank (or the oracle `driver`'s input,
     `data_datasets.driving_input`), ROIs as the expert sees them (`generator_clips`)."""
-    from synctalklip.data_datasets import crop_rois, normalize_video, driving_input
+    from synctalklip.data_datasets import crop_rois, driving_input
+    from synctalklip.data_faces import normalize_rois
     for k in ("faces", "rois", "roi_theta", "fbank", "text"):
         if k not in z: raise ValueError(f"cached clip {clip_id}: no `{k}` array")
     crop = data_cfg.roi_crop if data_cfg is not None else 88
     T = min(len(z["faces"]), len(z["fbank"]), len(z["roi_theta"]), len(z["rois"]))
     faces = torch.from_numpy(np.ascontiguousarray(z["faces"][:T])).permute(0, 3, 1, 2).float() / 255
-    rois = normalize_video(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
+    rois = normalize_rois(crop_rois(torch.from_numpy(np.ascontiguousarray(z["rois"][:T])), crop))[None]
     return dict(faces=faces, audio=torch.from_numpy(driving_input(z, driver, clip_id, data_cfg)[:T]).float(), roi_theta=torch.from_numpy(z["roi_theta"][:T]).float(),
                 rois=rois, text=str(z["text"]), id=clip_id, source=str(z["source"]) if "source" in z else "real")
 
