@@ -19,7 +19,7 @@ from .models_generator import ConvBlock, scaled, freeze, VIDEO_ENCODER_TABLE, GE
 # %% auto #0
 __all__ = ['SYNC_FACE_TABLE', 'SYNC_AUDIO_TABLE', 'SYNC_FRAMES', 'WAV2LIP_AUDIO_TABLE', 'WAV2LIP_NETS', 'WAV2LIP_FILES',
            'WAV2LIP_EXPERT_PRESETS', 'Wav2LipConv', 'conv_stage', 'conv_stack', 'flip_colour', 'sync_window',
-           'Wav2LipSyncNet', 'sync_loss', 'window_sync_loss', 'generator_input', 'Wav2LipGenerator',
+           'Wav2LipSyncNet', 'sync_loss', 'window_sync_loss', 'batch_sync_loss', 'generator_input', 'Wav2LipGenerator',
            'LocalAudioEncoder', 'Wav2LipFaces', 'Wav2LipModel', 'read_wav2lip_state', 'state_mismatches',
            'load_wav2lip', 'Wav2LipExpertConfig', 'wav2lip_expert_config', 'expert_data', 'window_starts',
            'expert_batch', 'evaluate_expert', 'fit_pair_expert', 'ensure_pair_expert', 'train_wav2lip_expert',
@@ -77,7 +77,7 @@ class Wav2LipSyncNet(nn.Module):
         return F.normalize(self.face_encoder(flip_colour(faces) if self.bgr else faces).flatten(1), dim=1)
     def forward(self, mel, faces): return self.audio_embed(mel), self.face_embed(faces)
 
-# %% ../nbs/24_models_wav2lip.ipynb #e6cdf8b1
+# %% ../nbs/24_models_wav2lip.ipynb #8980a96b
 def sync_loss(audio_emb: torch.Tensor, video_emb: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     "Wav2Lip's expert loss: BCE of `cosine(audio_emb, video_emb)` (`[N]`, in 0..1) against `y` (`[N]`, 1 = in sync)."
     with torch.autocast(audio_emb.device.type, enabled=False):
@@ -88,6 +88,12 @@ def window_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Te
     "Sync loss of windows of (generated) frames `[B,5,3,96,96]` with their mel windows `[B,1,80,16]`, target 1."
     a, v = expert(mel, sync_window(frames))
     return sync_loss(a, v, torch.ones(len(a), device=a.device))
+
+def batch_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Tensor) -> torch.Tensor:
+    """`window_sync_loss` of a generator batch: frames `[N,3,96,96]` in consecutive windows of `SYNC_FRAMES`
+    (`collate_windows`' order) and each frame's mel window `[N,1,80,16]`; a window is heard through its first frame's."""
+    if len(frames) % SYNC_FRAMES: raise ValueError(f"{len(frames)} frames are not windows of {SYNC_FRAMES}")
+    return window_sync_loss(expert, mel[::SYNC_FRAMES], frames.unflatten(0, (-1, SYNC_FRAMES)))
 
 # %% ../nbs/24_models_wav2lip.ipynb #6d55f1e7
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)

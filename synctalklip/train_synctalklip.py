@@ -136,7 +136,7 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #1fa08e92
+# %% ../nbs/41_train_synctalklip.ipynb #25c97369
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce,
                      sync_expert: nn.Module | None = None):
@@ -150,9 +150,8 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     total = w["rec"] * logs["rec"]
     if cfg.lambda_sync > 0 and "sync" not in held:
         if sync_expert is None: raise ValueError("lambda_sync > 0 needs the lip-sync expert (sync_expert=)")
-        from synctalklip.models_wav2lip import window_sync_loss
-        L = 5                               # collate_windows: 5 consecutive frames per window
-        logs["sync"] = window_sync_loss(sync_expert, batch["mel"][::L], gen.view(-1, L, *gen.shape[1:]))
+        from synctalklip.models_wav2lip import batch_sync_loss
+        logs["sync"] = batch_sync_loss(sync_expert, batch["mel"], gen)
         total = total + w["sync"] * logs["sync"]
     if cfg.lambda_gan > 0 and step >= cfg.disc_start:
         logs["gan"] = gan_generator_loss(disc(gen)); total = total + w["gan"] * logs["gan"]
@@ -175,7 +174,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #2fa52be7
+# %% ../nbs/41_train_synctalklip.ipynb #f1a23201
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
@@ -211,7 +210,7 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
     """What a closed gate checks: over `cfg.gate_batches` fixed validation batches, the generated windows' mean sync
     loss (`sync_below`, Wav2Lip's evaluation) or L_rec (`rec_plateau`). Batch norm runs on batch statistics, as in
     training, and its running averages are put back afterwards, so a check leaves the training state as it was."""
-    from synctalklip.models_wav2lip import window_sync_loss
+    from synctalklip.models_wav2lip import batch_sync_loss
     dev = next(model.parameters()).device
     kept = {k: v.clone() for k, v in model.state_dict().items() if "running_" in k or "num_batches" in k}   # every BN (the local audio encoder has some)
     vals = []
@@ -220,7 +219,7 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
         with autocast(accelerator):
             _, gen = model.generate_batch(b)
             if cfg.gate == "sync_below":
-                vals.append(float(window_sync_loss(sync_expert, b["mel"][::5], gen.view(-1, 5, *gen.shape[1:]))))
+                vals.append(float(batch_sync_loss(sync_expert, b["mel"], gen)))
             else: vals.append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
     model.load_state_dict(kept, strict=False)
     return float(np.mean(vals))
