@@ -310,7 +310,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #d38f2d4d
+# %% ../nbs/00_config.ipynb #2b7323b2
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -343,6 +343,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         # --set synctalklip.resolution=96|48`); generation 16 -> 55 frames/s. With the reference head only the change is
         # upsampled, and the mouth half scores as at 96 px: 25.15 dB after 400 steps (40 test clips) against 24.92 dB
         # for the 96-px demo run.
+        # The ceiling of 48 px (notebook 41): the best change at 48 px scores LSE-C 0.753, in sync 0.925 and WER1 GRID 0.241
+        # on the test clips (ground truth 0.985, 0.975, 0.193); at 24 px 0.459, 0.600, 0.943, below the lip-sync targets.
         # The loss (notebook 41, 2026-12-05, `base`, 16 test clips of unseen speakers, lower-half PSNR without the
         # identity frame; copy 25.78 dB): squared error in the mouth box (`mouth_weight=30`, `mouth_form="l2"`: with
         # mouths of 1-2 px at 48 px the mouth-weighted L1 keeps the copy), Wav2Lip's lip-sync expert (`lambda_sync=0.03`:
