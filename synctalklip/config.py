@@ -17,7 +17,7 @@ __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONIN
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
            'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #15d898d4
+# %% ../nbs/00_config.ipynb #91e0aa5b
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -33,7 +33,8 @@ MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term 
 GATES = ("none", "sync_below", "rec_plateau")   # terms that wait for a validation check: the peers' schedules (41_train_synctalklip)
 DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the filterbank (through the expert's audio encoder),
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
-METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip")   # the systems of Table 1 (METHODS below)
+METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip",   # the systems of Table 1 (METHODS below)
+                "cals", "cals_a2l", "cals_a2l_dav")                  # CALS and two rows of its ablation (25_models_cals)
 
 def choice(default, options, help: str = ""):
     "A dataclass field whose value must be one of `options`; `help` says what they mean (shown when a value is refused)."
@@ -310,7 +311,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #2b7323b2
+# %% ../nbs/00_config.ipynb #e291ed6e
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -388,6 +389,13 @@ METHODS: dict[str, dict[str, Any]] = {
     # its InfoNCE in place of L_cav; its lip and contrastive terms and the audio encoder's fine-tuning wait for the
     # validation reconstruction loss to stop improving
     "talklip": {"synctalklip.supervisor": "avhubert", "synctalklip.contrastive": "infonce", "synctalklip.gate": "rec_plateau"},
+    # CALS (Wang et al. 2024, no public code): its Audio-to-Lip transformer on the filterbank (the `audio` driver's input)
+    # and U-Net, L_rec + lambda3 (d_av + d_vv) in the space of its contrastively pre-trained lip encoder; no lip reader,
+    # no L_cav, no AV-SyncNet. `cals_a2l` and `cals_a2l_dav` are rows of its ablation (the seed's Table 1): Wav2Lip's
+    # sync expert in place of d_av + d_vv, and d_av without d_vv; its baseline row is `wav2lip`. The switches of each
+    # row are `models_cals.CALS_ABLATIONS`; lambda3 is `lambda_sync` (Wav2Lip's 0.03, as the seed)
+    **{m: {"synctalklip.driver": "audio", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
+           "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03} for m in ("cals", "cals_a2l", "cals_a2l_dav")},
 }
 assert set(METHODS) == set(METHOD_NAMES)
 

@@ -19,12 +19,12 @@ from .models_wav2lip import (Wav2LipSyncNet, conv_stack, SYNC_FACE_TABLE, WAV2LI
 from .losses_generator import rec_loss, gan_generator_loss
 
 # %% auto #0
-__all__ = ['CALS_PRESETS', 'CALS_ABLATIONS', 'CalsConfig', 'cals_config', 'LipEncoder', 'lip_contrastive_loss', 'lip_batch',
-           'evaluate_lip_encoder', 'train_lip_encoder', 'ensure_lip_encoder', 'context_windows', 'mask_spans',
-           'AudioToLip', 'a2l_loss', 'mel_windows', 'Cals', 'build_cals', 'd_vv', 'd_av', 'cals_rec_weight',
-           'cals_losses']
+__all__ = ['CALS_PRESETS', 'CALS_ABLATIONS', 'CALS_METHODS', 'CalsConfig', 'cals_config', 'LipEncoder', 'lip_contrastive_loss',
+           'lip_batch', 'evaluate_lip_encoder', 'train_lip_encoder', 'ensure_lip_encoder', 'context_windows',
+           'mask_spans', 'AudioToLip', 'a2l_loss', 'mel_windows', 'Cals', 'build_cals', 'd_vv', 'd_av',
+           'cals_rec_weight', 'cals_losses']
 
-# %% ../nbs/25_models_cals.ipynb #51f982bd
+# %% ../nbs/25_models_cals.ipynb #88095631
 @dataclass
 class CalsConfig(ConfigBase):
     "CALS: audio-to-lip transformer, lip encoder, sync losses and ablation switches. Defaults: `paper` (our reading)."
@@ -78,6 +78,9 @@ CALS_ABLATIONS = {
     "a2l_dav": dict(a2l=True, d_av=True, d_vv=False),
     "full": dict(a2l=True, d_av=True, d_vv=True),
 }
+#: The trainer's CALS methods (`config.METHODS`, `synctalklip-train --method`) and the row of Table 1 each trains; the
+#: baseline row is the `wav2lip` method (Wav2Lip's audio encoder and loss through the same trainer).
+CALS_METHODS = {"cals": "full", "cals_a2l": "a2l", "cals_a2l_dav": "a2l_dav"}
 
 def cals_config(scale: str = "cpu", ablation: str = "full", **overrides) -> CalsConfig:
     "The `scale` preset with the switches of Table 1's row `ablation`, then `overrides`."
@@ -202,7 +205,7 @@ def a2l_loss(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> to
     err = (pred.float() - target.float()).pow(2).sum(-1)
     return err[mask].mean() if mask.any() else err.sum() * 0
 
-# %% ../nbs/25_models_cals.ipynb #ae7c4661
+# %% ../nbs/25_models_cals.ipynb #9a2ade75
 def mel_windows(mel: torch.Tensor, clip_index: torch.Tensor, frame_index: torch.Tensor, step: int = 16,
                 fps: int = 25) -> torch.Tensor:
     "`data_features.mel_window` for every frame: clips' mel `[B,80,M]` -> `[N,1,80,step]` (the last `step` columns past the end)."
@@ -213,6 +216,7 @@ def mel_windows(mel: torch.Tensor, clip_index: torch.Tensor, frame_index: torch.
 
 class Cals(nn.Module):
     "CALS' trainable parts: the audio path (f_theta, or Wav2Lip's audio encoder for the baseline) and the U-Net f_phi."
+    gate = None          # no schedule: every term from the first step (the trainer's `LossGate` slot)
     def __init__(self, cc: CalsConfig, st: SyncTalklipConfig):
         super().__init__()
         self.cc = cc

@@ -20,12 +20,13 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
                                           talklip_infonce)
 
 # %% auto #0
-__all__ = ['GATED', 'expert_alignment', 'needs_expert', 'LossGate', 'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video',
-           'supervise', 'lip_ce', 'generator_losses', 'build_models', 'recalibrate_batchnorm', 'gate_value',
-           'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config',
-           'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
+__all__ = ['GATED', 'expert_alignment', 'needs_expert', 'cals_config_of', 'uses_sync_expert', 'build_generator_model', 'LossGate',
+           'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'generator_losses',
+           'build_models', 'recalibrate_batchnorm', 'gate_value', 'train_synctalklip', 'mask_lower_half',
+           'generate_clip', 'window_batches', 'generator_config', 'generator_run_id', 'load_generator',
+           'ensure_generator', 'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #9e87ce7b
+# %% ../nbs/41_train_synctalklip.ipynb #c7d54f40
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
@@ -33,8 +34,29 @@ def expert_alignment(cfg: SyncTalklipConfig) -> str:
 
 def needs_expert(cfg: SyncTalklipConfig) -> bool:
     """Whether a configuration uses the frozen AV-SyncNet: as the start of its audio encoder (drivers `audio`,
-    `visemes`), as lip reader, or for the contrastive loss's video side. Wav2Lip's (`driver="mel"`, neither loss) does not."""
+    `visemes`), as lip reader, or for the contrastive loss's video side. Wav2Lip's (`driver="mel"`, neither loss) and
+    CALS (its own audio path and lip encoder) do not."""
+    if cals_config_of(cfg) is not None: return False
     return cfg.driver != "mel" or cfg.lip_loss or cfg.contrastive != "none"
+
+def cals_config_of(cfg: SyncTalklipConfig, scale: str = "cpu"):
+    """CALS's own settings (`models_cals.CalsConfig`) for a CALS method (`models_cals.CALS_METHODS`): the `scale`
+    preset, the method's row of the ablation, lambda3 = `cfg.lambda_sync`. None for the other methods."""
+    from synctalklip.models_cals import CALS_METHODS, cals_config
+    row = CALS_METHODS.get(cfg.method)
+    return None if row is None else cals_config(scale, row, lambda_sync=cfg.lambda_sync)
+
+def uses_sync_expert(cfg: SyncTalklipConfig, scale: str = "cpu") -> bool:
+    "Whether Wav2Lip's lip-sync expert is trained against: `lambda_sync` > 0, except CALS rows that use d_av in its place."
+    cc = cals_config_of(cfg, scale)
+    return cfg.lambda_sync > 0 and (cc is None or not cc.d_av)
+
+def build_generator_model(cfg: SyncTalklipConfig, scale: str, expert: nn.Module | None) -> nn.Module:
+    "The trainable model of a method: `SyncTalklip` around the frozen AV-SyncNet `expert`, or CALS (`models_cals.Cals`)."
+    cc = cals_config_of(cfg, scale)
+    if cc is None: return SyncTalklip(cfg, expert)
+    from synctalklip.models_cals import build_cals
+    return build_cals(cc, cfg)
 
 #: The terms each `SyncTalklipConfig.gate` holds back while it is closed ("audio": the audio encoder's fine-tuning).
 GATED = {"none": frozenset(), "sync_below": frozenset({"sync"}), "rec_plateau": frozenset({"lip", "cav", "audio"})}
@@ -174,12 +196,12 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #f1a23201
+# %% ../nbs/41_train_synctalklip.ipynb #da124f05
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
     expert = freeze(expert).to(device) if expert is not None else None
-    model = SyncTalklip(st, expert).to(device)
+    model = build_generator_model(st, cfg.scale, expert).to(device)
     disc = build_discriminator(st).to(device)
     opt_g = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=st.lr, betas=tuple(st.betas))
     opt_d = torch.optim.Adam(disc.parameters(), lr=st.disc_lr, betas=tuple(st.betas))
@@ -229,7 +251,7 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
                       lip_fn: Callable = lip_ce, progress: bool | None = None, sync_expert: nn.Module | None = None,
                       val_batches: Callable[[int], dict] | None = None):
     """Train (or resume, when `run` has checkpoints) for `cfg.synctalklip.steps` steps. Returns
-    `(model, discriminator, trainer)`; the expert is frozen in place. `val_batches(i)`: the validation batches a
+    `(model, discriminator, trainer)`; the expert (CALS: its lip encoder) is frozen in place. `val_batches(i)`: the validation batches a
     `gate` checks every `gate_every` steps while it is closed (logged as `gate_value`, and `gate_open` once it opens)."""
     st, tc = cfg.synctalklip, cfg.train
     if st.gate != "none" and val_batches is None: raise ValueError(f"gate={st.gate!r} checks validation batches: pass val_batches=")
@@ -238,6 +260,11 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
     expert, model, disc, opt_g, opt_d = build_models(cfg, expert, acc.device)
     if sync_expert is not None: sync_expert = freeze(sync_expert).to(acc.device)
     use_gan = st.lambda_gan > 0
+    if isinstance(model, SyncTalklip):
+        losses = lambda batch, step: generator_losses(model, disc, expert, batch, st, step, to_rois, lip_fn, sync_expert)
+    else:                   # CALS: `expert` is its lip encoder
+        from synctalklip.models_cals import cals_losses
+        losses = lambda batch, step: cals_losses(model, disc, expert, batch, st, step, sync_expert)
 
     def check_gate(step) -> dict:
         if model.gate is None or model.gate.is_open or step == 0 or step % st.gate_every: return {}
@@ -249,7 +276,7 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
         gate_logs = check_gate(step)
         batch = to_device(batches(step * acc.num_processes + acc.process_index), acc.device)
         with autocast(acc):
-            loss, logs, gen = generator_losses(model, disc, expert, batch, st, step, to_rois, lip_fn, sync_expert)
+            loss, logs, gen = losses(batch, step)
         opt_g.zero_grad(set_to_none=True); loss.backward(); average_gradients(model, acc); opt_g.step()
         if use_gan and step >= st.disc_start:
             with autocast(acc):
@@ -304,25 +331,29 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-# %% ../nbs/41_train_synctalklip.ipynb #9cd12c11
+# %% ../nbs/41_train_synctalklip.ipynb #e111479e
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
 
 def generator_run_id(cfg: Config) -> str:
     """The registry id of `cfg`'s generator run: a hash of the whole configuration (the supervisor's alignment filled
-    in) and, where the sync term is on, of the Wav2Lip expert's settings, which live in that expert's own preset."""
+    in), where the sync term is on, of the Wav2Lip expert's settings, which live in that expert's own preset, and for
+    CALS of its own settings (`cals_config_of`)."""
     d = _jsonable(generator_config(cfg).to_dict())
-    if cfg.synctalklip.lambda_sync > 0:
+    if uses_sync_expert(cfg.synctalklip, cfg.scale):
         from synctalklip.models_wav2lip import wav2lip_expert_config
         d = {**d, "sync_expert": wav2lip_expert_config(cfg.scale).to_dict()}
+    cc = cals_config_of(cfg.synctalklip, cfg.scale)
+    if cc is not None: d = {**d, "cals": cc.to_dict()}
     return config_run_id("synctalklip", d)
 
 def load_generator(run: Run | str | Path, expert: nn.Module | None) -> SyncTalklip:
-    "The trained SyncTalklip of a run (latest checkpoint), in eval mode, around the frozen `expert` (None: see `needs_expert`)."
+    """The trained model of a run (latest checkpoint), in eval mode: SyncTalklip around the frozen `expert` (None: see
+    `needs_expert`), or CALS (which generates without its lip encoder)."""
     run = run if isinstance(run, Run) else Run(Path(run))
     st = SyncTalklipConfig.from_dict(run.config["synctalklip"])
-    model = SyncTalklip(st, freeze(expert) if expert is not None else None)
+    model = build_generator_model(st, run.config["scale"], freeze(expert) if expert is not None else None)
     state = run.load()
     if state is None: raise FileNotFoundError(f"run {run.path} has no checkpoint")
     model.load_state_dict(state["modules"]["model"])
@@ -332,17 +363,21 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
                      progress: bool | None = None, stop_after: int | None = None,
                      accelerator=None) -> tuple[SyncTalklip, Run]:
     """The finished SyncTalklip run of `cfg` from the registry, else trained now (resuming a partial run).
-    The expert comes from `train_avsyncnet.ensure_expert` unless given. Returns `(model in eval mode, run)`.
+    The expert comes from `train_avsyncnet.ensure_expert` (CALS: its lip encoder, `models_cals.ensure_lip_encoder`) unless given. Returns `(model in eval mode, run)`.
     In a multi-process launch (`accelerator.num_processes > 1`) every process trains, the main one alone creates the
     run, holds its lock and writes to it."""
     from contextlib import nullcontext
     from synctalklip.registry import runs_home, file_lock
     cfg = generator_config(cfg)
+    cc = cals_config_of(cfg.synctalklip, cfg.scale)
     if expert is None and needs_expert(cfg.synctalklip):
         from synctalklip.train_avsyncnet import ensure_expert
         expert, expert_run = ensure_expert(cfg, cfg.avsyncnet.alignment, root=root)
+    elif expert is None and cc is not None:    # CALS: its lip encoder, pre-trained on the training split
+        from synctalklip.models_cals import ensure_lip_encoder
+        expert, expert_run = ensure_lip_encoder(cfg, cc, root=root)
     sync_expert, sync_run = None, None
-    if cfg.synctalklip.lambda_sync > 0:        # Wav2Lip's lip-sync expert, its own run on the training split
+    if uses_sync_expert(cfg.synctalklip, cfg.scale):        # Wav2Lip's lip-sync expert, its own run on the training split
         from synctalklip.models_wav2lip import ensure_wav2lip_expert
         sync_expert, sync_run = ensure_wav2lip_expert(cfg, root=root)
     d = _jsonable(cfg.to_dict())
