@@ -17,7 +17,7 @@ __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONIN
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
            'cpu_bf16_choice', 'resolve_precision', 'make_config']
 
-# %% ../nbs/00_config.ipynb #91e0aa5b
+# %% ../nbs/00_config.ipynb #a625e773
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -34,7 +34,8 @@ GATES = ("none", "sync_below", "rec_plateau")   # terms that wait for a validati
 DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the filterbank (through the expert's audio encoder),
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
 METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip",   # the systems of Table 1 (METHODS below)
-                "cals", "cals_a2l", "cals_a2l_dav")                  # CALS and two rows of its ablation (25_models_cals)
+                "cals", "cals_a2l", "cals_a2l_dav",                  # CALS and two rows of its ablation (25_models_cals)
+                "stabilized")                                         # the stabilized sync loss (26_models_stabilized)
 
 def choice(default, options, help: str = ""):
     "A dataclass field whose value must be one of `options`; `help` says what they mean (shown when a value is refused)."
@@ -311,7 +312,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #e291ed6e
+# %% ../nbs/00_config.ipynb #b42f097c
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -396,6 +397,10 @@ METHODS: dict[str, dict[str, Any]] = {
     # row are `models_cals.CALS_ABLATIONS`; lambda3 is `lambda_sync` (Wav2Lip's 0.03, as the seed)
     **{m: {"synctalklip.driver": "audio", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
            "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03} for m in ("cals", "cals_a2l", "cals_a2l_dav")},
+    # The stabilized synchronisation loss (Yaman et al., no public code): Wav2Lip's setup with the seed's AVSyncNet
+    # and the loss that follows the ground truth's similarity instead of pushing towards 1, from the first step
+    "stabilized": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
+                   "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03},
 }
 assert set(METHODS) == set(METHOD_NAMES)
 

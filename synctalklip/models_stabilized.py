@@ -21,9 +21,9 @@ from .models_wav2lip import (SYNC_FRAMES, sync_window, sync_loss, expert_data, w
 __all__ = ['STABILIZED_FORMS', 'SYNC_LOSSES', 'STABILIZED_PRESETS', 'AUDIO_STRIDES', 'StabilizedConfig', 'stabilized_config',
            'SEBlock', 'SEBasicBlock', 'SAP', 'SEAudioEncoder', 'Bottleneck', 'ResNetImageEncoder', 'StableAVSyncNet',
            'avsync_batch', 'train_stable_avsyncnet', 'gt_pair_stats', 'affine_faces', 'ensure_stable_avsyncnet',
-           'stabilized_sync_loss', 'window_sync_term']
+           'stabilized_sync_loss', 'window_sync_term', 'batch_stabilized_loss']
 
-# %% ../nbs/26_models_stabilized.ipynb #7e889412
+# %% ../nbs/26_models_stabilized.ipynb #6439e393
 STABILIZED_FORMS = ("cosine", "bce")       # the gap of the similarities, or of their BCE values
 SYNC_LOSSES = ("stabilized", "lipsync")    # the seed's loss, or Wav2Lip's lip-sync loss (the seed's Setup A)
 
@@ -44,7 +44,6 @@ class StabilizedConfig(ConfigBase):
     sync: str = choice("stabilized", SYNC_LOSSES)
     form: str = choice("cosine", STABILIZED_FORMS)
     feature_weight: float = 0.0
-    lambda_sync: float = 0.03                # the sync term's weight in a generator's loss (Wav2Lip's)
 
     def validate(self):
         super().validate()
@@ -118,7 +117,7 @@ class SEAudioEncoder(nn.Module):
         h = self.blocks(self.stem(mel)).mean(2)               # [N,C,T]: frequency averaged
         return self.extra(self.pool(h)[:, :, None])[:, :, 0]
 
-# %% ../nbs/26_models_stabilized.ipynb #a3e751e3
+# %% ../nbs/26_models_stabilized.ipynb #b75286ff
 class Bottleneck(nn.Module):
     "ResNet's bottleneck: 1x1, 3x3 (stride), 1x1 (x4 channels), BN after each, residual, ReLU."
     expansion = 4
@@ -157,7 +156,7 @@ class StableAVSyncNet(nn.Module):
         cfg = cfg or StabilizedConfig()
         self.audio_encoder = SEAudioEncoder(cfg.audio_channels, cfg.audio_layers, cfg.width, cfg.dim, cfg.se_reduction)
         self.face_encoder = ResNetImageEncoder(cfg.image_layers, cfg.width, cfg.dim)
-        self.dim = cfg.dim
+        self.dim, self.cfg = cfg.dim, cfg
     def audio_embed(self, mel): return F.normalize(self.audio_encoder(mel), dim=1)
     def face_embed(self, faces): return F.normalize(self.face_encoder(faces), dim=1)
     def forward(self, mel, faces): return self.audio_embed(mel), self.face_embed(faces)
@@ -248,7 +247,7 @@ def ensure_stable_avsyncnet(cfg: Config | None = None, scfg: StabilizedConfig | 
     return ensure_pair_expert("stable_avsyncnet", "stable_avsyncnet", cfg, {k: getattr(scfg, k) for k in net_keys},
                               lambda: StableAVSyncNet(scfg), train, evaluate, root, progress)
 
-# %% ../nbs/26_models_stabilized.ipynb #96be7233
+# %% ../nbs/26_models_stabilized.ipynb #f44d205e
 def stabilized_sync_loss(a: torch.Tensor, v_gen: torch.Tensor, v_gt: torch.Tensor, form: str = "cosine",
                          feature_weight: float = 0.0) -> torch.Tensor:
     "Mean `|P(a, v_gen) - P(a, v_gt)|` (P the clamped cosine of Eq. A; `v_gt`'s side detached) over `[N,D]` triples."
@@ -269,3 +268,11 @@ def window_sync_term(net: nn.Module, mel: torch.Tensor, generated: torch.Tensor,
     if cfg.sync == "lipsync": return sync_loss(a, v_gen, torch.ones(len(a), device=a.device))
     with torch.no_grad(): v_gt = net.face_embed(sync_window(real))
     return stabilized_sync_loss(a, v_gen, v_gt, cfg.form, cfg.feature_weight)
+
+def batch_stabilized_loss(net: StableAVSyncNet, mel: torch.Tensor, frames: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
+    """`window_sync_term` (with `net.cfg`) of a generator batch: generated and real frames `[N,3,96,96]` in consecutive
+    windows of `SYNC_FRAMES` (`collate_windows`' order), each frame's mel window `[N,1,80,16]`; as
+    `models_wav2lip.batch_sync_loss`, a window is heard through its first frame's."""
+    if len(frames) % SYNC_FRAMES: raise ValueError(f"{len(frames)} frames are not windows of {SYNC_FRAMES}")
+    w = lambda x: x.unflatten(0, (-1, SYNC_FRAMES))
+    return window_sync_term(net, mel[::SYNC_FRAMES], w(frames), w(real), net.cfg)

@@ -21,10 +21,10 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
 
 # %% auto #0
 __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'cals_config_of', 'uses_sync_expert', 'build_generator_model', 'LossGate',
-           'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'generator_losses',
-           'build_models', 'recalibrate_batchnorm', 'gate_value', 'train_synctalklip', 'mask_lower_half',
-           'generate_clip', 'window_batches', 'generator_config', 'generator_run_id', 'load_generator',
-           'ensure_generator', 'train_config', 'main']
+           'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'sync_term',
+           'generator_losses', 'build_models', 'recalibrate_batchnorm', 'gate_value', 'train_synctalklip',
+           'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config', 'sync_expert_config',
+           'ensure_sync_expert', 'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
 
 # %% ../nbs/41_train_synctalklip.ipynb #c7d54f40
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
@@ -158,12 +158,20 @@ def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
 
-# %% ../nbs/41_train_synctalklip.ipynb #25c97369
+# %% ../nbs/41_train_synctalklip.ipynb #91e43313
+def sync_term(sync_expert: nn.Module, batch: dict, gen: torch.Tensor) -> torch.Tensor:
+    """The sync term of a generator batch: the seed's stabilized loss when `sync_expert` is its AVSyncNet
+    (`models_stabilized.batch_stabilized_loss`, method `stabilized`), else Wav2Lip's (`models_wav2lip.batch_sync_loss`)."""
+    from synctalklip.models_stabilized import StableAVSyncNet, batch_stabilized_loss
+    if isinstance(sync_expert, StableAVSyncNet): return batch_stabilized_loss(sync_expert, batch["mel"], gen, batch["target"])
+    from synctalklip.models_wav2lip import batch_sync_loss
+    return batch_sync_loss(sync_expert, batch["mel"], gen)
+
 def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, batch: dict, cfg: SyncTalklipConfig,
                      step: int = 0, to_rois: Callable | None = None, lip_fn: Callable = lip_ce,
                      sync_expert: nn.Module | None = None):
     """(weighted total, logs, generated faces) for one `collate_windows` batch. `sync_expert`: Wav2Lip's frozen lip-sync
-    expert (`models_wav2lip.ensure_wav2lip_expert`), needed when `cfg.lambda_sync` > 0."""
+    expert (`ensure_sync_expert`: Wav2Lip's, or the stabilized method's AVSyncNet), needed when `cfg.lambda_sync` > 0."""
     ci, fi, pm = batch["clip_index"], batch["frame_index"], batch["padding_mask"]
     held = model.held
     w = loss_weights(cfg, held)
@@ -172,8 +180,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     total = w["rec"] * logs["rec"]
     if cfg.lambda_sync > 0 and "sync" not in held:
         if sync_expert is None: raise ValueError("lambda_sync > 0 needs the lip-sync expert (sync_expert=)")
-        from synctalklip.models_wav2lip import batch_sync_loss
-        logs["sync"] = batch_sync_loss(sync_expert, batch["mel"], gen)
+        logs["sync"] = sync_term(sync_expert, batch, gen)
         total = total + w["sync"] * logs["sync"]
     if cfg.lambda_gan > 0 and step >= cfg.disc_start:
         logs["gan"] = gan_generator_loss(disc(gen)); total = total + w["gan"] * logs["gan"]
@@ -331,19 +338,33 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-# %% ../nbs/41_train_synctalklip.ipynb #e111479e
+# %% ../nbs/41_train_synctalklip.ipynb #86b5735a
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
+
+def sync_expert_config(cfg: Config):
+    "The settings of the sync expert `cfg` trains against: the seed's AVSyncNet for `stabilized`, else Wav2Lip's expert."
+    if cfg.synctalklip.method == "stabilized":
+        from synctalklip.models_stabilized import stabilized_config
+        return stabilized_config(cfg.scale)
+    from synctalklip.models_wav2lip import wav2lip_expert_config
+    return wav2lip_expert_config(cfg.scale)
+
+def ensure_sync_expert(cfg: Config, root=None):
+    "(frozen sync expert, its run) for `cfg` (`sync_expert_config`), found in the registry or trained on the training split."
+    if cfg.synctalklip.method == "stabilized":
+        from synctalklip.models_stabilized import ensure_stable_avsyncnet
+        return ensure_stable_avsyncnet(cfg, sync_expert_config(cfg), root=root)
+    from synctalklip.models_wav2lip import ensure_wav2lip_expert
+    return ensure_wav2lip_expert(cfg, root=root)
 
 def generator_run_id(cfg: Config) -> str:
     """The registry id of `cfg`'s generator run: a hash of the whole configuration (the supervisor's alignment filled
     in), where the sync term is on, of the Wav2Lip expert's settings, which live in that expert's own preset, and for
     CALS of its own settings (`cals_config_of`)."""
     d = _jsonable(generator_config(cfg).to_dict())
-    if uses_sync_expert(cfg.synctalklip, cfg.scale):
-        from synctalklip.models_wav2lip import wav2lip_expert_config
-        d = {**d, "sync_expert": wav2lip_expert_config(cfg.scale).to_dict()}
+    if uses_sync_expert(cfg.synctalklip, cfg.scale): d = {**d, "sync_expert": sync_expert_config(cfg).to_dict()}
     cc = cals_config_of(cfg.synctalklip, cfg.scale)
     if cc is not None: d = {**d, "cals": cc.to_dict()}
     return config_run_id("synctalklip", d)
@@ -377,9 +398,8 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
         from synctalklip.models_cals import ensure_lip_encoder
         expert, expert_run = ensure_lip_encoder(cfg, cc, root=root)
     sync_expert, sync_run = None, None
-    if uses_sync_expert(cfg.synctalklip, cfg.scale):        # Wav2Lip's lip-sync expert, its own run on the training split
-        from synctalklip.models_wav2lip import ensure_wav2lip_expert
-        sync_expert, sync_run = ensure_wav2lip_expert(cfg, root=root)
+    if uses_sync_expert(cfg.synctalklip, cfg.scale):        # the sync expert (Wav2Lip's, or the seed's AVSyncNet), its own run on the training split
+        sync_expert, sync_run = ensure_sync_expert(cfg, root=root)
     d = _jsonable(cfg.to_dict())
     root = Path(root or runs_home()); run_id = generator_run_id(cfg)
     main = is_main_process(accelerator)

@@ -32,10 +32,10 @@ def test_train_cli_two_processes(tmp_path):
 
 def test_train_cli_methods(tmp_path):
     """The peers of Table 1 are configurations of the same trainer: `--method wav2lip` (its local audio encoder on mel
-    windows, no AV-SyncNet at all), `--method talklip` and `--method cals` (its Audio-to-Lip module and lip encoder, no
-    AV-SyncNet) train, are scored by the same evaluators, and say what they are."""
+    windows, no AV-SyncNet at all), `--method talklip`, `--method cals` (its Audio-to-Lip module and lip encoder, no
+    AV-SyncNet) and `--method stabilized` (the seed's AVSyncNet as sync expert) train, are scored by the same evaluators, and say what they are."""
     env = _env(tmp_path)
-    for method in ("wav2lip", "talklip", "cals"):
+    for method in ("wav2lip", "talklip", "cals", "stabilized"):
         cmd = [sys.executable, "-m", "synctalklip.train_synctalklip", "--method", method, "--scale", "smoke", "--steps", "3",
                "--runs", str(tmp_path / "runs"), "--test-limit", "2", "--export", str(tmp_path / f"{method}.safetensors")]
         r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
@@ -44,11 +44,11 @@ def test_train_cli_methods(tmp_path):
         assert heads and (("needs no AV-SyncNet" in heads[0]) == (method != "talklip")), heads
     metas = {m["run_id"]: m for m in (json.loads(p.read_text()) for p in (tmp_path / "runs").glob("synctalklip-*/meta.json"))}
     configs = {json.loads((tmp_path / "runs" / i / "config.json").read_text())["synctalklip"]["method"]: i for i in metas}
-    assert set(configs) == {"wav2lip", "talklip", "cals"} and all(m["status"] == "done" for m in metas.values()), metas
+    assert set(configs) == {"wav2lip", "talklip", "cals", "stabilized"} and all(m["status"] == "done" for m in metas.values()), metas
     for method, run_id in configs.items():
         metrics = json.loads((tmp_path / "runs" / run_id / "metrics.json").read_text())
         assert "eval/main/generated/LSE-C" in metrics and "eval/main/wrong_audio/WER1" in metrics, sorted(metrics)[:20]
-        if method != "cals": assert "gate_open" in metrics, sorted(metrics)[:20]   # each peer's schedule (config.METHODS) ran and is recorded
+        if method in ("wav2lip", "talklip"): assert "gate_open" in metrics, sorted(metrics)[:20]   # each peer's schedule (config.METHODS) ran and is recorded
     w = load_file(str(tmp_path / "wav2lip.safetensors"))
     assert any(k.startswith("audio_encoder.audio_encoder.") for k in w) and not any(".expert." in k for k in w), list(w)[:10]
     assert "gate.state" in w, list(w)[-5:]                       # the schedule's state travels with the weights
@@ -63,3 +63,5 @@ def test_train_cli_methods(tmp_path):
     assert {"a2l", "d_av", "d_vv"} <= set(first), first
     c = load_file(str(tmp_path / "cals.safetensors"))
     assert any(k.startswith("audio_to_lip.") for k in c) and not any(k.startswith("audio_encoder.") for k in c), list(c)[:10]
+    # the stabilized method trains against the seed's AVSyncNet, not Wav2Lip's expert
+    assert metas[configs["stabilized"]]["tags"]["sync_expert_run"].startswith("stable_avsyncnet-"), metas[configs["stabilized"]]["tags"]
