@@ -161,7 +161,7 @@ class StableAVSyncNet(nn.Module):
     def face_embed(self, faces): return F.normalize(self.face_encoder(faces), dim=1)
     def forward(self, mel, faces): return self.audio_embed(mel), self.face_embed(faces)
 
-# %% ../nbs/26_models_stabilized.ipynb #2021e406
+# %% ../nbs/26_models_stabilized.ipynb #f9ab62a4
 def avsync_batch(data, batch_size: int, rng: np.random.Generator, data_cfg: DataConfig | None = None, min_offset: int = 5):
     "`(mel [B,1,80,16], faces [B,15,48,96] in 0..1, y [B])` from `expert_data(clips)`: y = 1 aligned, 0 a window >= `min_offset` frames away."
     c = data_cfg or DataConfig()
@@ -194,7 +194,8 @@ def train_stable_avsyncnet(run: Run | None, cfg: StabilizedConfig, clips: list[d
 def gt_pair_stats(net: nn.Module, data, batches: int, batch_size: int, seed: int = 0, data_cfg: DataConfig | None = None,
                   transform=None) -> dict:
     """Table A: mean cosine similarity and lip-sync loss (BCE at y = 1) of aligned (ground-truth) pairs over fixed-seed
-    windows; `transform(faces [B,5,3,48,96]) -> same` perturbs the lower halves first (the transformation test)."""
+    windows, and the spread of that cosine over the windows (`cosine_sd`: the instability of Fig. A);
+    `transform(faces [B,5,3,48,96]) -> same` perturbs the lower halves first (the transformation test)."""
     net.eval(); dev = next(net.parameters()).device
     cos, losses = [], []
     for b in range(batches):
@@ -202,8 +203,9 @@ def gt_pair_stats(net: nn.Module, data, batches: int, batch_size: int, seed: int
         if transform is not None: faces = transform(faces.unflatten(1, (SYNC_FRAMES, 3))).flatten(1, 2)
         a, v = net(mel.to(dev), faces.to(dev))
         c = F.cosine_similarity(a, v, dim=1)
-        cos.append(float(c.mean())); losses.append(float(sync_loss(a, v, torch.ones(len(a), device=dev))))
-    return {"cosine": float(np.mean(cos)), "loss": float(np.mean(losses))}
+        cos.append(c.float().cpu()); losses.append(float(sync_loss(a, v, torch.ones(len(a), device=dev))))
+    cos = torch.cat(cos)
+    return {"cosine": float(cos.mean()), "cosine_sd": float(cos.std()), "loss": float(np.mean(losses))}
 
 def _aligned(data, batch_size, rng, data_cfg=None):
     "Aligned windows only: `(mel [B,1,80,16], faces [B,15,48,96])`."
