@@ -11,9 +11,9 @@ from .config import Config
 from .registry import PLOTLY_JS
 
 # %% auto #0
-__all__ = ['to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
+__all__ = ['LOSS_TERMS', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
 
-# %% ../nbs/42_render.ipynb #e8b486b8
+# %% ../nbs/42_render.ipynb #4d46f3ca
 def to_uint8_hwc(frames: torch.Tensor) -> np.ndarray:
     "`[T,3,H,W]` 0..1 -> `uint8[T,H,W,3]`."
     return (frames.detach().float().clamp(0, 1).permute(0, 2, 3, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8)
@@ -47,11 +47,15 @@ def frame_strip(path, rows: dict[str, torch.Tensor], n: int = 8, title: str = ""
     fig.savefig(path, dpi=100); plt.close(fig)
     return path
 
+#: The loss terms a generator run logs, in plotting order (SyncTalklip's and the peers': Wav2Lip's sync expert, CALS's
+#: a2l, d_av, d_vv; `disc` is the discriminator's own loss)
+LOSS_TERMS = ("loss", "rec", "sync", "gan", "lip", "cav", "a2l", "d_av", "d_vv", "disc")
+
 def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip training losses") -> Path:
     "Plotly loss curves (one line per logged loss) from a run's history; a static PNG through matplotlib too."
     import plotly.graph_objects as go
     h = history[history["stage"] == "synctalklip"] if "stage" in history else history
-    cols = [c for c in ("loss", "rec", "gan", "lip", "cav", "disc") if c in h]
+    cols = [c for c in LOSS_TERMS if c in h]
     fig = go.Figure([go.Scatter(x=h["step"], y=h[c], name=c, mode="lines") for c in cols])
     fig.update_layout(title=title, xaxis_title="step", yaxis_type="log", yaxis_title="loss (log)")
     Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs=PLOTLY_JS)
