@@ -237,7 +237,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #32092f82
+# %% ../nbs/00_config.ipynb #bd0c8c86
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -287,6 +287,8 @@ class SyncTalklipConfig(ConfigBase):
         if self.driver == "mel" and self.contrastive != "none" and self.variant == "freeze":
             raise ConfigError("SyncTalklipConfig: variant='freeze' takes the frozen expert's audio embedding of the filterbank "
                               "as the contrastive loss's audio side; with driver='mel' there is no filterbank: use variant base or conv")
+        if self.gate != "none" and self.method.startswith("cals"):
+            raise ConfigError(f"SyncTalklipConfig: method={self.method!r} trains every term from the first step; gate={self.gate!r} is for the peers that have one")
         if self.gate == "sync_below" and self.lambda_sync <= 0:
             raise ConfigError("SyncTalklipConfig: gate='sync_below' waits to switch the sync term on, but lambda_sync is 0")
 
@@ -312,7 +314,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #b42f097c
+# %% ../nbs/00_config.ipynb #e1a17006
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -400,7 +402,7 @@ METHODS: dict[str, dict[str, Any]] = {
     # The stabilized synchronisation loss (Yaman et al., no public code): Wav2Lip's setup with the seed's AVSyncNet
     # and the loss that follows the ground truth's similarity instead of pushing towards 1, from the first step
     "stabilized": {"synctalklip.driver": "mel", "synctalklip.lip_loss": False, "synctalklip.lambda_lip": 0.0,
-                   "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03},
+                   "synctalklip.contrastive": "none", "synctalklip.lambda_sync": 0.03, "synctalklip.lambda_gan": 0.0},
 }
 assert set(METHODS) == set(METHOD_NAMES)
 

@@ -285,7 +285,7 @@ class Mp4Writer:
             self._err.close()
         return False
 
-# %% ../nbs/60_infer.ipynb #f053d20e
+# %% ../nbs/60_infer.ipynb #3331be54
 def _expert_skeleton(cfg: Config):
     from synctalklip.train_avsyncnet import build_model
     return build_model(cfg)
@@ -313,7 +313,15 @@ def load_run(run_id: str, root=None):
     if run.meta.get("kind") != "synctalklip":
         raise ValueError(f"--run {run_id}: a {run.meta.get('kind')!r} run, not a SyncTalklip generator")
     cfg = model_config(run.config)
+    _refuse_cals(cfg, f"--run {run_id}")
     return load_generator(run, _expert_skeleton(cfg)), cfg
+
+def _refuse_cals(cfg: Config, what: str):
+    "CALS generates from its Audio-to-Lip units, a path this command does not drive (yet): say so by name."
+    from synctalklip.train_synctalklip import cals_config_of
+    if cals_config_of(cfg.synctalklip) is not None:
+        raise ValueError(f"{what}: a CALS model (method {cfg.synctalklip.method!r}); synctalklip-infer drives SyncTalklip "
+                         "and Wav2Lip generators, not CALS's audio path: score CALS with synctalklip-train / evaluate")
 
 def load_checkpoint_file(path, config=None):
     """The SyncTalklip generator of a safetensors state dict, and its config (from the file's metadata or `config`);
@@ -338,6 +346,7 @@ def load_checkpoint_file(path, config=None):
     if config is None and "config" not in meta:
         raise ValueError(f"{p}: the checkpoint carries no config; pass --config (a run's config.json or a preset)")
     cfg = model_config(config if config is not None else json.loads(meta["config"]))
+    _refuse_cals(cfg, str(p))
     model = SyncTalklip(cfg.synctalklip, _expert_skeleton(cfg))
     try: model.load_state_dict(state)
     except RuntimeError as e:

@@ -13,7 +13,7 @@ from .registry import PLOTLY_JS
 # %% auto #0
 __all__ = ['LOSS_TERMS', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
 
-# %% ../nbs/42_render.ipynb #4d46f3ca
+# %% ../nbs/42_render.ipynb #dca3eaff
 def to_uint8_hwc(frames: torch.Tensor) -> np.ndarray:
     "`[T,3,H,W]` 0..1 -> `uint8[T,H,W,3]`."
     return (frames.detach().float().clamp(0, 1).permute(0, 2, 3, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8)
@@ -47,9 +47,9 @@ def frame_strip(path, rows: dict[str, torch.Tensor], n: int = 8, title: str = ""
     fig.savefig(path, dpi=100); plt.close(fig)
     return path
 
-#: The loss terms a generator run logs, in plotting order (SyncTalklip's and the peers': Wav2Lip's sync expert, CALS's
-#: a2l, d_av, d_vv; `disc` is the discriminator's own loss)
-LOSS_TERMS = ("loss", "rec", "sync", "gan", "lip", "cav", "a2l", "d_av", "d_vv", "disc")
+#: The loss terms a generator run logs, in plotting order (SyncTalklip's and the peers': the sync expert's, CALS's
+#: a2l, d_av, d_vv and, in its ablation, Wav2Lip's expert term sync_w2l; `disc` is the discriminator's own loss)
+LOSS_TERMS = ("loss", "rec", "sync", "sync_w2l", "gan", "lip", "cav", "a2l", "d_av", "d_vv", "disc")
 
 def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip training losses") -> Path:
     "Plotly loss curves (one line per logged loss) from a run's history; a static PNG through matplotlib too."

@@ -26,7 +26,7 @@ __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'cals_config_of', 'uses_
            'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config', 'sync_expert_config',
            'ensure_sync_expert', 'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
 
-# %% ../nbs/41_train_synctalklip.ipynb #c7d54f40
+# %% ../nbs/41_train_synctalklip.ipynb #7750e218
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
     "The AV-SyncNet alignment of the supervisor a configuration needs (`ensure_expert(cfg, alignment)`)."
     if cfg.supervisor == "avhubert": return "none"
@@ -47,13 +47,15 @@ def cals_config_of(cfg: SyncTalklipConfig, scale: str = "cpu"):
     return None if row is None else cals_config(scale, row, lambda_sync=cfg.lambda_sync)
 
 def uses_sync_expert(cfg: SyncTalklipConfig, scale: str = "cpu") -> bool:
-    "Whether Wav2Lip's lip-sync expert is trained against: `lambda_sync` > 0, except CALS rows that use d_av in its place."
+    """Whether a sync expert is trained against (Wav2Lip's, or the stabilized method's AVSyncNet: `ensure_sync_expert`):
+    `lambda_sync` > 0, except CALS rows that use d_av in its place."""
     cc = cals_config_of(cfg, scale)
     return cfg.lambda_sync > 0 and (cc is None or not cc.d_av)
 
-def build_generator_model(cfg: SyncTalklipConfig, scale: str, expert: nn.Module | None) -> nn.Module:
-    "The trainable model of a method: `SyncTalklip` around the frozen AV-SyncNet `expert`, or CALS (`models_cals.Cals`)."
-    cc = cals_config_of(cfg, scale)
+def build_generator_model(cfg: SyncTalklipConfig, scale: str, expert: nn.Module | None, cals=None) -> nn.Module:
+    """The trainable model of a method: `SyncTalklip` around the frozen AV-SyncNet `expert`, or CALS (`models_cals.Cals`)
+    with `cals` (a `CalsConfig`; default `cals_config_of(cfg, scale)`)."""
+    cc = cals if cals is not None else cals_config_of(cfg, scale)
     if cc is None: return SyncTalklip(cfg, expert)
     from synctalklip.models_cals import build_cals
     return build_cals(cc, cfg)
@@ -203,7 +205,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #da124f05
+# %% ../nbs/41_train_synctalklip.ipynb #70f0db6a
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
@@ -239,7 +241,6 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
     """What a closed gate checks: over `cfg.gate_batches` fixed validation batches, the generated windows' mean sync
     loss (`sync_below`, Wav2Lip's evaluation) or L_rec (`rec_plateau`). Batch norm runs on batch statistics, as in
     training, and its running averages are put back afterwards, so a check leaves the training state as it was."""
-    from synctalklip.models_wav2lip import batch_sync_loss
     dev = next(model.parameters()).device
     kept = {k: v.clone() for k, v in model.state_dict().items() if "running_" in k or "num_batches" in k}   # every BN (the local audio encoder has some)
     vals = []
@@ -247,8 +248,7 @@ def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: Sync
         b = to_device(val_batches(i), dev)
         with autocast(accelerator):
             _, gen = model.generate_batch(b)
-            if cfg.gate == "sync_below":
-                vals.append(float(batch_sync_loss(sync_expert, b["mel"], gen)))
+            if cfg.gate == "sync_below": vals.append(float(sync_term(sync_expert, b, gen)))
             else: vals.append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
     model.load_state_dict(kept, strict=False)
     return float(np.mean(vals))
@@ -338,7 +338,7 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-# %% ../nbs/41_train_synctalklip.ipynb #86b5735a
+# %% ../nbs/41_train_synctalklip.ipynb #93578309
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -374,7 +374,11 @@ def load_generator(run: Run | str | Path, expert: nn.Module | None) -> SyncTalkl
     `needs_expert`), or CALS (which generates without its lip encoder)."""
     run = run if isinstance(run, Run) else Run(Path(run))
     st = SyncTalklipConfig.from_dict(run.config["synctalklip"])
-    model = build_generator_model(st, run.config["scale"], freeze(expert) if expert is not None else None)
+    cals = run.meta.get("tags", {}).get("cals")        # CALS's settings as trained (runs before they were kept: the preset)
+    if cals is not None:
+        from synctalklip.models_cals import CalsConfig
+        cals = CalsConfig.from_dict(cals)
+    model = build_generator_model(st, run.config["scale"], freeze(expert) if expert is not None else None, cals)
     state = run.load()
     if state is None: raise FileNotFoundError(f"run {run.path} has no checkpoint")
     model.load_state_dict(state["modules"]["model"])
@@ -394,9 +398,11 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
     if expert is None and needs_expert(cfg.synctalklip):
         from synctalklip.train_avsyncnet import ensure_expert
         expert, expert_run = ensure_expert(cfg, cfg.avsyncnet.alignment, root=root)
-    elif expert is None and cc is not None:    # CALS: its lip encoder, pre-trained on the training split
-        from synctalklip.models_cals import ensure_lip_encoder
-        expert, expert_run = ensure_lip_encoder(cfg, cc, root=root)
+    elif cc is not None:                       # CALS: its lip encoder, pre-trained on the training split
+        from synctalklip.models_cals import ensure_lip_encoder, LipEncoder
+        if expert is None: expert, expert_run = ensure_lip_encoder(cfg, cc, root=root)
+        elif not isinstance(expert, LipEncoder):
+            raise ValueError(f"method {cfg.synctalklip.method!r} trains against its lip encoder; expert= is a {type(expert).__name__}")
     sync_expert, sync_run = None, None
     if uses_sync_expert(cfg.synctalklip, cfg.scale):        # the sync expert (Wav2Lip's, or the seed's AVSyncNet), its own run on the training split
         sync_expert, sync_run = ensure_sync_expert(cfg, root=root)
@@ -410,7 +416,8 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
         if main:
             run = Run.create("synctalklip", d, cfg.train.seed, run_id=run_id, root=root,
                              tags={"expert_run": expert_run.id if expert_run is not None else None,
-                                   "sync_expert_run": sync_run.id if sync_run is not None else None})
+                                   "sync_expert_run": sync_run.id if sync_run is not None else None,
+                                   **({"cals": _jsonable(cc.to_dict())} if cc is not None else {})})
         if accelerator is not None: accelerator.wait_for_everyone()       # the run exists before the others open it
         t0 = time.time()
         try:

@@ -2,6 +2,7 @@
 under `torch.distributed.run` (gloo): the run finishes and is evaluated, and both processes end with the same weights
 although each trained on its own batches (the gradients are averaged every step)."""
 import json, subprocess, sys
+import pytest
 from pathlib import Path
 import torch
 from safetensors.torch import load_file
@@ -63,5 +64,9 @@ def test_train_cli_methods(tmp_path):
     assert {"a2l", "d_av", "d_vv"} <= set(first), first
     c = load_file(str(tmp_path / "cals.safetensors"))
     assert any(k.startswith("audio_to_lip.") for k in c) and not any(k.startswith("audio_encoder.") for k in c), list(c)[:10]
+    # CALS's settings travel with its run; synctalklip-infer, which does not drive CALS's audio path, says so by name
+    assert metas[configs["cals"]]["tags"]["cals"]["d_vv"] is True, metas[configs["cals"]]["tags"]
+    from synctalklip.infer import load_run
+    with pytest.raises(ValueError, match="CALS"): load_run(configs["cals"], tmp_path / "runs")
     # the stabilized method trains against the seed's AVSyncNet, not Wav2Lip's expert
     assert metas[configs["stabilized"]]["tags"]["sync_expert_run"].startswith("stable_avsyncnet-"), metas[configs["stabilized"]]["tags"]
