@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCALE ?= cpu
 VARIANT ?= conv
 
-.PHONY: setup demo evaluators test test-nbs test-e2e export check-export benchmarks clean-runs lab
+.PHONY: setup demo evaluators test test-nbs test-e2e export check-export benchmarks clean-runs lab outputs
 
 setup: $(STAMP)
 
@@ -52,6 +52,12 @@ export: setup
 	$(BIN)/nbdev_export
 	$(BIN)/nbdev_clean
 	$(PY) tools/readme.py
+
+## Keep what the house-style library notebooks print (smoke scale, as nbdev_test runs them), for readers on GitHub.
+OUTPUT_NBS = nbs/00_config.ipynb nbs/02_trainkit.ipynb nbs/12_data_features.ipynb nbs/30_losses_expert.ipynb nbs/31_losses_generator.ipynb nbs/50_metrics.ipynb
+outputs: setup
+	$(PY) tools/nb_run.py $(OUTPUT_NBS)
+	for f in $(OUTPUT_NBS); do $(BIN)/nbdev_clean --fname $$f || exit 1; done
 
 check-export: setup
 	$(PY) tools/check_export.py

@@ -260,7 +260,7 @@ def ifc(pred, target, channel_axis: int | None = -1, data_range: float | None = 
     d = (p[1:] - p[:-1]) - (t[1:] - t[:-1])
     return float(torch.linalg.vector_norm(d.flatten(1), dim=1).sum())
 
-# %% ../nbs/50_metrics.ipynb #aa6a6bcf
+# %% ../nbs/50_metrics.ipynb #75c28352
 def fid(feats_a, feats_b) -> float:
     "Frechet distance between Gaussians fitted to two feature sets `[N, D]`."
     from scipy import linalg
@@ -268,7 +268,7 @@ def fid(feats_a, feats_b) -> float:
     mu1, mu2 = a.mean(0), b.mean(0)
     s1, s2 = np.cov(a, rowvar=False), np.cov(b, rowvar=False)
     with warnings.catch_warnings():      # singular covariances (fewer frames than features, flat features): handled below
-        warnings.simplefilter("ignore", linalg.LinAlgWarning)
+        for w in (linalg.LinAlgWarning, RuntimeWarning, DeprecationWarning): warnings.simplefilter("ignore", w)   # `disp`: SciPy >= 1.16 deprecates it, older ones print without it
         covmean, _ = linalg.sqrtm(s1 @ s2, disp=False)
     if not np.isfinite(covmean).all():
         off = np.eye(s1.shape[0]) * 1e-6; covmean = linalg.sqrtm((s1 + off) @ (s2 + off))
