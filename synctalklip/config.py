@@ -296,14 +296,14 @@ class SyncTalklipConfig(ConfigBase):
     def rec_weight(self) -> float:
         return 1.0 - self.lambda_lip - self.lambda_gan - self.lambda_sync if self.lambda_rec is None else self.lambda_rec
 
-# %% ../nbs/00_config.ipynb #37dad5b5
+# %% ../nbs/00_config.ipynb #062640eb
 @dataclass
 class TrainConfig(ConfigBase):
     seed: int = 0
     precision: str = choice("auto", PRECISIONS)   # autocast through accelerate; "auto" = `native_precision()`
     ckpt_every: int = 200
     log_every: int = 10
-    eval_every: int = 500
+    eval_every: int = 500              # the generator's validation losses (val_rec, val_sync in its history) every so many steps
     progress: bool = True
 
 @dataclass

@@ -13,7 +13,7 @@ from .registry import PLOTLY_JS
 # %% auto #0
 __all__ = ['LOSS_TERMS', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
 
-# %% ../nbs/42_render.ipynb #dca3eaff
+# %% ../nbs/42_render.ipynb #09c4d4bc
 def to_uint8_hwc(frames: torch.Tensor) -> np.ndarray:
     "`[T,3,H,W]` 0..1 -> `uint8[T,H,W,3]`."
     return (frames.detach().float().clamp(0, 1).permute(0, 2, 3, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8)
@@ -48,22 +48,25 @@ def frame_strip(path, rows: dict[str, torch.Tensor], n: int = 8, title: str = ""
     return path
 
 #: The loss terms a generator run logs, in plotting order (SyncTalklip's and the peers': the sync expert's, CALS's
-#: a2l, d_av, d_vv and, in its ablation, Wav2Lip's expert term sync_w2l; `disc` is the discriminator's own loss)
-LOSS_TERMS = ("loss", "rec", "sync", "sync_w2l", "gan", "lip", "cav", "a2l", "d_av", "d_vv", "disc")
+#: a2l, d_av, d_vv and, in its ablation, Wav2Lip's expert term sync_w2l; `disc` is the discriminator's own loss;
+#: `val_*`: the validation losses every `train.eval_every` steps, drawn as points)
+LOSS_TERMS = ("loss", "rec", "sync", "sync_w2l", "gan", "lip", "cav", "a2l", "d_av", "d_vv", "disc", "val_rec", "val_sync")
 
 def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip training losses") -> Path:
     "Plotly loss curves (one line per logged loss) from a run's history; a static PNG through matplotlib too."
     import plotly.graph_objects as go
     h = history[history["stage"] == "synctalklip"] if "stage" in history else history
     cols = [c for c in LOSS_TERMS if c in h]
-    fig = go.Figure([go.Scatter(x=h["step"], y=h[c], name=c, mode="lines") for c in cols])
+    pts = {c: h[["step", c]].dropna() for c in cols}              # a validation loss is logged every eval_every steps only
+    fig = go.Figure([go.Scatter(x=pts[c]["step"], y=pts[c][c], name=c, mode="lines+markers" if c.startswith("val_") else "lines")
+                     for c in cols])
     fig.update_layout(title=title, xaxis_title="step", yaxis_type="log", yaxis_title="loss (log)")
     Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs=PLOTLY_JS)
     if path_png is not None:
         import matplotlib; matplotlib.use("Agg")
         import matplotlib.pyplot as plt
         f, ax = plt.subplots(figsize=(6, 3.5))
-        for c in cols: ax.plot(h["step"], h[c].abs(), label=c)
+        for c in cols: ax.plot(pts[c]["step"], pts[c][c].abs(), "o--" if c.startswith("val_") else "-", label=c)
         ax.set_yscale("log"); ax.set_xlabel("step"); ax.set_title(title, fontsize=9); ax.legend(fontsize=7)
         f.tight_layout(); f.savefig(path_png, dpi=100); plt.close(f)
     return Path(path_html)

@@ -22,9 +22,10 @@ from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discri
 # %% auto #0
 __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'cals_config_of', 'uses_sync_expert', 'build_generator_model', 'LossGate',
            'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'sync_term',
-           'generator_losses', 'build_models', 'recalibrate_batchnorm', 'gate_value', 'train_synctalklip',
-           'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config', 'sync_expert_config',
-           'ensure_sync_expert', 'generator_run_id', 'load_generator', 'ensure_generator', 'train_config', 'main']
+           'generator_losses', 'build_models', 'recalibrate_batchnorm', 'validation_losses', 'gate_value',
+           'train_synctalklip', 'mask_lower_half', 'generate_clip', 'window_batches', 'generator_config',
+           'sync_expert_config', 'ensure_sync_expert', 'generator_run_id', 'load_generator', 'ensure_generator',
+           'train_config', 'main']
 
 # %% ../nbs/41_train_synctalklip.ipynb #7750e218
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
@@ -205,7 +206,7 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
     logs["loss"] = total
     return total, logs, gen
 
-# %% ../nbs/41_train_synctalklip.ipynb #70f0db6a
+# %% ../nbs/41_train_synctalklip.ipynb #0f7294fa
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
     "(frozen expert, SyncTalklip, discriminator, generator optimizer, discriminator optimizer) on `device`."
     st = cfg.synctalklip
@@ -236,30 +237,38 @@ def recalibrate_batchnorm(model: SyncTalklip, batches: Callable[[int], dict], n_
     return len(bns)
 
 @torch.no_grad()
-def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: SyncTalklipConfig,
-               sync_expert: nn.Module | None = None, accelerator=None) -> float:
-    """What a closed gate checks: over `cfg.gate_batches` fixed validation batches, the generated windows' mean sync
-    loss (`sync_below`, Wav2Lip's evaluation) or L_rec (`rec_plateau`). Batch norm runs on batch statistics, as in
-    training, and its running averages are put back afterwards, so a check leaves the training state as it was."""
+def validation_losses(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: SyncTalklipConfig,
+                      sync_expert: nn.Module | None = None, accelerator=None) -> dict[str, float]:
+    """Over `cfg.gate_batches` fixed validation batches, the generated frames' mean L_rec (`rec`) and, with a sync
+    expert, the generated windows' mean sync term (`sync`, Wav2Lip's evaluation). Batch norm runs on batch statistics,
+    as in training, and its running averages are put back afterwards, so a check leaves the weights as they were."""
     dev = next(model.parameters()).device
     kept = {k: v.clone() for k, v in model.state_dict().items() if "running_" in k or "num_batches" in k}   # every BN (the local audio encoder has some)
-    vals = []
+    vals = {"rec": []} if sync_expert is None else {"rec": [], "sync": []}
     for i in range(cfg.gate_batches):
         b = to_device(val_batches(i), dev)
         with autocast(accelerator):
             _, gen = model.generate_batch(b)
-            if cfg.gate == "sync_below": vals.append(float(sync_term(sync_expert, b, gen)))
-            else: vals.append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
+            vals["rec"].append(float(rec_loss(gen, b["target"], b.get("mouth_mask"), cfg.mouth_weight, cfg.mouth_form)))
+            if sync_expert is not None: vals["sync"].append(float(sync_term(sync_expert, b, gen)))
     model.load_state_dict(kept, strict=False)
-    return float(np.mean(vals))
+    return {k: float(np.mean(v)) for k, v in vals.items()}
+
+def gate_value(model: SyncTalklip, val_batches: Callable[[int], dict], cfg: SyncTalklipConfig,
+               sync_expert: nn.Module | None = None, accelerator=None) -> float:
+    "What a closed gate checks (`validation_losses`): the sync term (`sync_below`, Wav2Lip's) or L_rec (`rec_plateau`, TalkLip's)."
+    v = validation_losses(model, val_batches, cfg, sync_expert if cfg.gate == "sync_below" else None, accelerator)
+    return v["sync" if cfg.gate == "sync_below" else "rec"]
 
 def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], dict], run: Run | None = None,
                       accelerator=None, stop_after: int | None = None, to_rois: Callable | None = None,
                       lip_fn: Callable = lip_ce, progress: bool | None = None, sync_expert: nn.Module | None = None,
                       val_batches: Callable[[int], dict] | None = None):
     """Train (or resume, when `run` has checkpoints) for `cfg.synctalklip.steps` steps. Returns
-    `(model, discriminator, trainer)`; the expert (CALS: its lip encoder) is frozen in place. `val_batches(i)`: the validation batches a
-    `gate` checks every `gate_every` steps while it is closed (logged as `gate_value`, and `gate_open` once it opens)."""
+    `(model, discriminator, trainer)`; the expert (CALS: its lip encoder) is frozen in place. `val_batches(i)`: the
+    validation batches a `gate` checks every `gate_every` steps while it is closed (logged as `gate_value`, and
+    `gate_open` once it opens), and every `train.eval_every` steps `validation_losses` (logged as `val_rec`,
+    `val_sync`), drawing on a forked random state so the training itself is the same with or without them."""
     st, tc = cfg.synctalklip, cfg.train
     if st.gate != "none" and val_batches is None: raise ValueError(f"gate={st.gate!r} checks validation batches: pass val_batches=")
     seed_everything(tc.seed)
@@ -279,8 +288,14 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
         opened = model.gate.check(v)
         return {"gate_value": torch.tensor(v), **({"gate_open": torch.tensor(float(step))} if opened else {})}
 
+    def check_val(step) -> dict:
+        if val_batches is None or step == 0 or step % tc.eval_every: return {}
+        with torch.random.fork_rng():      # dropout in the check must not shift the training's random stream
+            v = validation_losses(model, val_batches, st, sync_expert, acc)
+        return {f"val_{k}": torch.tensor(x) for k, x in v.items()}
+
     def step_fn(step):      # several processes: each draws its own batch, gradients averaged (trainkit)
-        gate_logs = check_gate(step)
+        gate_logs = {**check_gate(step), **check_val(step)}
         batch = to_device(batches(step * acc.num_processes + acc.process_index), acc.device)
         with autocast(acc):
             loss, logs, gen = losses(batch, step)
@@ -338,7 +353,7 @@ def window_batches(cfg: Config, split: str = "train") -> Callable[[int], dict]:
         return data_datasets.collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
 
-# %% ../nbs/41_train_synctalklip.ipynb #93578309
+# %% ../nbs/41_train_synctalklip.ipynb #09ce57b5
 def generator_config(cfg: Config) -> Config:
     "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
     return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
@@ -421,7 +436,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
         if accelerator is not None: accelerator.wait_for_everyone()       # the run exists before the others open it
         t0 = time.time()
         try:
-            val = window_batches(cfg, "val") if cfg.synctalklip.gate != "none" else None
+            val = window_batches(cfg, "val")        # the gate's checks and the validation losses
             model, disc, trainer = train_synctalklip(cfg, expert, window_batches(cfg), run, accelerator=accelerator,
                                                      stop_after=stop_after, progress=progress, sync_expert=sync_expert,
                                                      val_batches=val)
