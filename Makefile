@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCALE ?= cpu
 VARIANT ?= conv
 
-.PHONY: setup demo evaluators test test-nbs test-e2e export check-export benchmarks clean-runs lab outputs
+.PHONY: setup demo paper evaluators test test-nbs test-e2e export check-export benchmarks clean-runs lab outputs
 
 setup: $(STAMP)
 
@@ -28,6 +28,15 @@ demo: setup
 	$(BIN)/papermill nbs/train.ipynb runs/train_$(VARIANT)_$(SCALE).ipynb -p variant $(VARIANT) -p scale $(SCALE) --cwd nbs
 	@echo; echo "== the main job's run and its Table-1 rows (runs/train_$(VARIANT)_$(SCALE).ipynb has everything)"
 	@$(PY) tools/nb_outputs.py runs/train_$(VARIANT)_$(SCALE).ipynb
+
+## Every paper notebook at $(SCALE) through papermill, in dependency order, executed into reports/ (tables, figures and
+## verdicts; CSVs in figures/). Runs found in the registry are not retrained, so it can be stopped and restarted at any
+## point, and a second run only re-renders. One line per notebook with its time, then the total.
+PAPER_NBS = paper_metrics_groundtruth paper_supp_table1_readers paper_table2_avsyncnet paper_table1_main paper_table3_ablation paper_table4_variants paper_table5_perceptual
+paper: setup
+	@mkdir -p reports; t0=$$(date +%s); for nb in $(PAPER_NBS); do s=$$(date +%s); echo "== $$nb"; \
+	  $(BIN)/papermill nbs/$$nb.ipynb reports/$$nb.ipynb --cwd nbs -k python3 -p scale $(SCALE) --no-progress-bar --log-level WARNING || exit 1; \
+	  echo "   $$nb: $$(( $$(date +%s) - s )) s"; done; echo "== make paper: $$(( $$(date +%s) - t0 )) s in all"
 
 ## The independent evaluators (SyncNet, lip readers, landmarks) trained here on ground truth and written into the
 ## package as shipped runs (about 30 min on two cores); commit synctalklip/assets/runs/ afterwards.

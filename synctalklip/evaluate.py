@@ -30,7 +30,7 @@ __all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 
            'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_run', 'ground_truth_row',
            'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip', 'generator_clips',
            'talklip_generate', 'generate_test_clips', 'sample_clips', 'score_generated', 'evaluate_generator', 'scored',
-           'results_table']
+           'results_table', 'compare_rows', 'claim_verdict']
 
 # %% ../nbs/51_evaluate.ipynb #c78f57a0
 @dataclass
@@ -807,3 +807,39 @@ def results_table(run_ids: Sequence[str], ev: Evaluators, cfg: Config, domains: 
     per_source = sorted(c for c in df.columns if c.startswith("WER") and "_" in c) if sources else []
     cols = [c for c in (*TABLE1, *EXTRA, *per_source, "n_clips") if c in df.columns]
     return df[cols]
+
+# %% ../nbs/51_evaluate.ipynb #81fa0648
+def compare_rows(rows: dict[str, dict], scale: str = "cpu", seeds: Sequence[int] = (0,), domains: Sequence[str] = ("main",),
+                 limit: int | None = None, cols: Sequence[str] = TABLE1, ev: Evaluators | None = None, root=None,
+                 log: Callable[[str], None] = print):
+    """Rows of a paper table: each named configuration (`rows`: name -> keywords of `train_synctalklip.train_config`,
+    e.g. `{"w/o lip-reading loss": {"lip_loss": False}}`) trained or found for every seed, its test clips generated and
+    scored on every domain. Returns `(summary, full, runs)`: `summary` indexed `(domain, row)`, the ground-truth and
+    copy rows first, then each name with the mean of `cols` over the seeds, `<col> std` (with several seeds) and
+    `seeds`; `full` every run's rows (`results_table`, wrong-audio rows included); `runs` `{(name, seed): run id}`."""
+    import pandas as pd
+    from synctalklip import train_synctalklip as T
+    base = T.train_config(scale)
+    ev = ev or ensure_evaluators(base, root=root)
+    runs = {}
+    for name, kw in rows.items():
+        for s in seeds:
+            cfg, t0 = T.train_config(scale, seed=int(s), **kw), time.time()
+            model, run = T.ensure_generator(cfg, root=root)
+            evaluate_generator(model, cfg, run, ev, domains=domains, limit=limit, root=root)
+            runs[(name, int(s))] = run.id
+            log(f"{name}, seed {s}: run {run.id}, {time.time() - t0:.0f} s")
+    full = results_table(list(dict.fromkeys(runs.values())), ev, base, domains=domains, root=root, limit=limit)
+    recs = []
+    for d in domains:
+        for ref, label in (("groundtruth", "Ground Truth"), ("copy", "identity-frame copy")):
+            recs.append({"domain": d, "row": label, "seeds": "-", **{c: full.loc[(d, ref)].get(c) for c in cols}})
+        for name in rows:
+            per = pd.DataFrame([full.loc[(d, runs[(name, int(s))])].reindex(list(cols)) for s in seeds]).astype(float)
+            recs.append({"domain": d, "row": name, "seeds": len(seeds), **per.mean().to_dict(),
+                         **({f"{c} std": per[c].std() for c in cols} if len(seeds) > 1 else {})})
+    return pd.DataFrame(recs).set_index(["domain", "row"]), full, runs
+
+def claim_verdict(ok: bool, measurable: bool = True) -> str:
+    "A paper claim's verdict from the numbers: holds / does not hold / not measurable here."
+    return "not measurable here" if not measurable else ("holds" if ok else "does not hold")
