@@ -23,7 +23,7 @@ __all__ = ['STABILIZED_FORMS', 'SYNC_LOSSES', 'STABILIZED_PRESETS', 'AUDIO_STRID
            'avsync_batch', 'train_stable_avsyncnet', 'gt_pair_stats', 'affine_faces', 'ensure_stable_avsyncnet',
            'stabilized_sync_loss', 'window_sync_term', 'batch_stabilized_loss']
 
-# %% ../nbs/26_models_stabilized.ipynb #6439e393
+# %% ../nbs/26_models_stabilized.ipynb #0dd67ced
 STABILIZED_FORMS = ("cosine", "bce")       # the gap of the similarities, or of their BCE values
 SYNC_LOSSES = ("stabilized", "lipsync")    # the seed's loss, or Wav2Lip's lip-sync loss (the seed's Setup A)
 
@@ -36,6 +36,7 @@ class StabilizedConfig(ConfigBase):
     image_layers: tuple = (3, 4, 6, 3)           # bottleneck blocks per stage (ResNet-50)
     se_reduction: int = 8
     dim: int = 512                           # F_A, F_I size
+    embed_relu: bool = True                  # ReLU after the extra convs, as Wav2Lip's SyncNet ends: cosines in [0, 1] (notebook below)
     min_offset: int = 5                      # negatives: audio windows at least this many frames from the face window
     steps: int = 100_000
     batch_size: int = 64
@@ -117,7 +118,7 @@ class SEAudioEncoder(nn.Module):
         h = self.blocks(self.stem(mel)).mean(2)               # [N,C,T]: frequency averaged
         return self.extra(self.pool(h)[:, :, None])[:, :, 0]
 
-# %% ../nbs/26_models_stabilized.ipynb #b75286ff
+# %% ../nbs/26_models_stabilized.ipynb #47dd3615
 class Bottleneck(nn.Module):
     "ResNet's bottleneck: 1x1, 3x3 (stride), 1x1 (x4 channels), BN after each, residual, ReLU."
     expansion = 4
@@ -157,11 +158,12 @@ class StableAVSyncNet(nn.Module):
         self.audio_encoder = SEAudioEncoder(cfg.audio_channels, cfg.audio_layers, cfg.width, cfg.dim, cfg.se_reduction)
         self.face_encoder = ResNetImageEncoder(cfg.image_layers, cfg.width, cfg.dim)
         self.dim, self.cfg = cfg.dim, cfg
-    def audio_embed(self, mel): return F.normalize(self.audio_encoder(mel), dim=1)
-    def face_embed(self, faces): return F.normalize(self.face_encoder(faces), dim=1)
+    def _unit(self, x): return F.normalize(F.relu(x) if self.cfg.embed_relu else x, dim=1)
+    def audio_embed(self, mel): return self._unit(self.audio_encoder(mel))
+    def face_embed(self, faces): return self._unit(self.face_encoder(faces))
     def forward(self, mel, faces): return self.audio_embed(mel), self.face_embed(faces)
 
-# %% ../nbs/26_models_stabilized.ipynb #f9ab62a4
+# %% ../nbs/26_models_stabilized.ipynb #18a9e047
 def avsync_batch(data, batch_size: int, rng: np.random.Generator, data_cfg: DataConfig | None = None, min_offset: int = 5):
     "`(mel [B,1,80,16], faces [B,15,48,96] in 0..1, y [B])` from `expert_data(clips)`: y = 1 aligned, 0 a window >= `min_offset` frames away."
     c = data_cfg or DataConfig()
@@ -237,8 +239,8 @@ def ensure_stable_avsyncnet(cfg: Config | None = None, scfg: StabilizedConfig | 
     "Find (or train, on the main domain's train split) the seed's AVSyncNet of `cfg.scale`; frozen. Logs Table A's rows."
     cfg = cfg or make_config("smoke" if in_test() else "cpu")
     scfg = scfg or stabilized_config(cfg.scale)
-    net_keys = ("width", "audio_channels", "audio_layers", "image_layers", "se_reduction", "dim", "min_offset", "steps",
-                "batch_size", "lr")
+    net_keys = ("width", "audio_channels", "audio_layers", "image_layers", "se_reduction", "dim", "embed_relu", "min_offset",
+                "steps", "batch_size", "lr")
     train = lambda run, clips, seed, prec, progress, every: train_stable_avsyncnet(run, scfg, clips, seed, prec, progress, every, cfg.data)
     def evaluate(net, clips, val_clips):
         seed, val = cfg.train.seed, expert_data(val_clips)
