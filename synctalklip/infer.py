@@ -450,7 +450,7 @@ def generate_faces(model, feats: torch.Tensor, fidx: np.ndarray, faces: torch.Te
     identity = source frame `ref` (`"self"`: each frame itself, as Wav2Lip's inference), pose = the source frame with
     its lower half masked. `faces` is `[T,3,96,96]` 0..1.
     `generator` (default `model.generator`) may be a `prepare_generator` copy; this is `SyncTalklip.forward` with it."""
-    from synctalklip.train_synctalklip import mask_lower_half
+    from synctalklip.data_datasets import mask_lower_half
     dev = feats.device
     gen = generator if generator is not None else model.generator
     fi = torch.as_tensor(fidx, device=dev); ci = torch.zeros_like(fi)
