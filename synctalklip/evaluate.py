@@ -29,8 +29,8 @@ __all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 
            'evaluator_keys', 'ensure_evaluators', 'ship_evaluators', 'evaluators_main', 'score_clips', 'clip_from_mp4',
            'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_run', 'ground_truth_row',
            'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip', 'generator_clips',
-           'talklip_generate', 'generate_test_clips', 'sample_clips', 'score_generated', 'evaluate_generator', 'scored',
-           'results_table', 'compare_rows', 'claim_verdict']
+           'talklip_generate', 'generate_test_clips', 'sample_clips', 'generated_frames', 'score_generated',
+           'evaluate_generator', 'scored', 'results_table', 'compare_rows', 'claim_verdict']
 
 # %% ../nbs/51_evaluate.ipynb #c78f57a0
 @dataclass
@@ -643,7 +643,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #0e382634
+# %% ../nbs/51_evaluate.ipynb #4638507d
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -736,6 +736,14 @@ def sample_clips(model, cfg: Config, n: int = 3, domain: str = "main", generate:
     return [dict(id=c["id"], ref=REF_FRAME, real=c["faces"], generated=generate(c, c["audio"]).cpu(),
                  copy=c["faces"][REF_FRAME:REF_FRAME + 1].expand_as(c["faces"]), audio=clip_waveform(cache, c["id"], len(c["faces"]), cfg.data.fps, cfg.data.sample_rate))
             for c in clips]
+
+def generated_frames(run: Run | str | Path, clip_id: str, domain: str = "main", row: str = "generated") -> np.ndarray:
+    """Frames `uint8[T,H,W,3]` of test clip `clip_id` (`speaker__clip`, the cache's id) as `run` generated it: the mp4
+    `generate_test_clips` wrote (read back through H.264, as the scorer reads it)."""
+    from synctalklip.data_io import load_clip
+    p = (run.path if isinstance(run, Run) else Path(run)) / clip_folder(row, domain) / (clip_id.replace("__", "/") + ".mp4")
+    if not p.exists(): raise FileNotFoundError(f"{p}: no generated clip {clip_id!r} in this run (`generate_test_clips` writes them)")
+    return load_clip(p).frames
 
 def score_generated(run: Run | str | Path, ev: Evaluators, cfg: Config, domain: str = "main") -> dict:
     """Score a run's generated rows of `domain` (every mp4 `generate_test_clips` wrote; `score_run`, keys

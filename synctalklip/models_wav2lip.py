@@ -228,7 +228,7 @@ def load_wav2lip(path, kind: str | None = None, width: float = 1.0) -> nn.Module
     net.load_state_dict({**{k: v for k, v in own.items() if k.endswith("num_batches_tracked")}, **state})
     return net.eval()
 
-# %% ../nbs/24_models_wav2lip.ipynb #b19a06a6
+# %% ../nbs/24_models_wav2lip.ipynb #5766ed01
 @dataclass
 class Wav2LipExpertConfig(ConfigBase):
     "Wav2Lip's lip-sync expert and its training. Defaults: Wav2Lip's (`paper`)."
@@ -262,19 +262,33 @@ def window_starts(n_frames: int, n_mel: int, data_cfg: DataConfig | None = None)
     while n > 0 and mel_start(n - 1, c.fps) + c.mel_step > n_mel: n -= 1
     return max(0, n)
 
-def expert_batch(data, batch_size: int, rng: np.random.Generator, data_cfg: DataConfig | None = None):
-    "`(mel [B,1,80,16], faces [B,15,48,96] in 0..1, y [B])`: half aligned windows, half shifted ones (see above)."
+def expert_batch(data, batch_size: int, rng: np.random.Generator, data_cfg: DataConfig | None = None,
+                 min_offset: int | None = None):
+    """`(mel [B,1,80,16], faces [B,15,48,96] in 0..1, y [B])` from `expert_data(clips)`: half aligned windows (y = 1),
+    half negatives (y = 0): the faces of another start of the same clip, drawn uniformly (Wav2Lip's, see above), or
+    with `min_offset` one at least that many frames from the audio window (the seed's AVSyncNet, `26_models_stabilized`)."""
     c = data_cfg or DataConfig()
-    usable = [i for i, (f, m) in enumerate(data) if len(f) > 3 * SYNC_FRAMES and window_starts(len(f), m.shape[1], c) >= 2]
-    if not usable: raise ValueError(f"no clip has more than {3 * SYNC_FRAMES} frames and 2 full windows")
+    if min_offset is None:
+        usable = [i for i, (f, m) in enumerate(data) if len(f) > 3 * SYNC_FRAMES and window_starts(len(f), m.shape[1], c) >= 2]
+        if not usable: raise ValueError(f"no clip has more than {3 * SYNC_FRAMES} frames and 2 full windows")
+    else:
+        usable = [i for i, (f, m) in enumerate(data) if window_starts(len(f), m.shape[1], c) > min_offset]
+        if not usable: raise ValueError(f"no clip has two full windows {min_offset} frames apart")
     mels, faces, ys = [], [], []
     for _ in range(batch_size):
         f, m = data[usable[int(rng.integers(len(usable)))]]
         n = window_starts(len(f), m.shape[1], c)
         s = int(rng.integers(n))
-        w = int(rng.integers(n - 1)); w += w >= s                  # another start, uniform
-        y = float(rng.random() < 0.5)
-        v = s if y else w
+        if min_offset is None:
+            w = int(rng.integers(n - 1)); w += w >= s                  # another start, uniform
+            y = float(rng.random() < 0.5)
+            v = s if y else w
+        else:
+            far = np.flatnonzero(np.abs(np.arange(n) - s) >= min_offset)
+            while len(far) == 0:                                   # s in the middle of a short clip: redraw it
+                s = int(rng.integers(n)); far = np.flatnonzero(np.abs(np.arange(n) - s) >= min_offset)
+            y = float(rng.random() < 0.5)
+            v = s if y else int(far[rng.integers(len(far))])
         faces.append(f[v:v + SYNC_FRAMES].flatten(0, 1))
         mels.append(torch.from_numpy(np.ascontiguousarray(mel_window(m.numpy(), s, c.mel_step, c.fps))))
         ys.append(y)

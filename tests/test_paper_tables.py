@@ -17,6 +17,7 @@ def test_paper_tables_smoke(tmp_path):
         assert all(pd.notna(t.loc[("main", m), c]) for c in ("LSE-C", "LSE-D", "PSNR", "SSIM", "WER1", "WER2")), m
     v = pd.read_csv(runs / "figures_smoke" / "table1_smoke_verdicts.csv")
     assert list(v.claim) == ["C1", "C2", "C3"] and set(v.verdict) <= {"holds", "does not hold"}, v
+    assert all((runs / "figures_smoke" / f"fig3_smoke_{i}.png").stat().st_size > 0 for i in (0, 1))   # Fig. 3, two sentences
     methods = {json.loads((p / "config.json").read_text())["synctalklip"]["method"]
                for p in runs.glob("synctalklip-*") if (p / "config.json").exists()}
     assert methods == {"wav2lip", "talklip", "synctalklip"}, methods
