@@ -13,7 +13,7 @@ from .registry import PLOTLY_JS
 # %% auto #0
 __all__ = ['LOSS_TERMS', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
 
-# %% ../nbs/42_render.ipynb #09c4d4bc
+# %% ../nbs/42_render.ipynb #602c5b87
 def to_uint8_hwc(frames: torch.Tensor) -> np.ndarray:
     "`[T,3,H,W]` 0..1 -> `uint8[T,H,W,3]`."
     return (frames.detach().float().clamp(0, 1).permute(0, 2, 3, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8)
@@ -35,12 +35,13 @@ def frame_strip(path, rows: dict[str, torch.Tensor], n: int = 8, title: str = ""
     import matplotlib; matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     T = min(len(v) for v in rows.values()); idx = np.linspace(0, T - 1, min(n, T)).round().astype(int)
-    fig, axes = plt.subplots(len(rows), len(idx), figsize=(1.2 * len(idx), 1.3 * len(rows)), squeeze=False)
+    aspect = max(v.shape[-2] / v.shape[-1] for v in rows.values())      # lower halves: rows half as tall
+    fig, axes = plt.subplots(len(rows), len(idx), figsize=(1.2 * len(idx) + 1.0, (1.2 * aspect + 0.15) * len(rows) + 0.4), squeeze=False)
     for r, (name, frames) in enumerate(rows.items()):
         imgs = to_uint8_hwc(frames[idx])
         for c, im in enumerate(imgs):
             ax = axes[r, c]; ax.imshow(im); ax.set_xticks([]); ax.set_yticks([])
-            if c == 0: ax.set_ylabel(name, fontsize=8)
+            if c == 0: ax.set_ylabel(name, fontsize=8, rotation=0, ha="right", va="center")
             if r == 0: ax.set_title(f"t={idx[c]}", fontsize=7)
     if title: fig.suptitle(title, fontsize=9)
     fig.tight_layout(); path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
