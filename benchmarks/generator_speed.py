@@ -30,7 +30,7 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     fi = torch.cat([torch.randint(0, T - per + 1, (1,)) + torch.arange(per) for _ in range(B)])
     tokens = torch.randint(4, 32, (B, L)); tokens[:, -1] = 2
     batch = dict(clip_index=ci, frame_index=fi, target=torch.rand(len(ci), 3, 96, 96), identity=torch.rand(len(ci), 3, 96, 96),
-                 pose=torch.rand(len(ci), 3, 96, 96), roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(B, T, 2, 3),
+                 masked=torch.rand(len(ci), 3, 96, 96), roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(B, T, 2, 3),
                  rois=torch.randn(B, 1, T, 88, 88), audio=torch.randn(B, T, 104), padding_mask=torch.zeros(B, T, dtype=torch.bool),
                  tokens=tokens, prev_tokens=torch.cat([torch.ones(B, 1, dtype=torch.long), tokens[:, :-1]], 1),
                  mel=torch.randn(len(ci), 1, cfg.data.n_mels, cfg.data.mel_step))

@@ -173,7 +173,7 @@ class WindowDataset(CacheSplit):
     def __getitem__(self, i: int) -> dict: return self.item(i)
 
 def mask_lower_half(faces: torch.Tensor) -> torch.Tensor:
-    "The pose input (the generator's masked frame): faces `[...,3,H,W]` with the lower half zeroed."
+    "The masked input: faces `[...,3,H,W]` with the lower half zeroed."
     out = faces.clone(); out[..., faces.shape[-2] // 2:, :] = 0; return out
 
 def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: np.random.Generator | None = None) -> dict:
@@ -189,14 +189,14 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
             tgt.append(faces[b][fi]); ident.append(faces[b][wi]); fidx.append(torch.from_numpy(fi)); cidx.append(torch.full((L,), b))
             mel.extend(torch.from_numpy(np.ascontiguousarray(mel_window(it["mel"], int(f), c.mel_step, c.fps))) for f in fi)
             if it.get("landmarks") is not None: lms.append(torch.from_numpy(np.asarray(it["landmarks"])[fi]))
-    target = torch.cat(tgt); pose = mask_lower_half(target)
+    target = torch.cat(tgt); masked = mask_lower_half(target)
     starts, _ = pad_stack([torch.from_numpy(np.asarray(it["starts"])) for it in items], value=-1)
     theta = pad_stack([torch.from_numpy(it["roi_theta"]) for it in items])[0]
     for b, it in enumerate(items): theta[b, len(it["roi_theta"]):] = theta[b, len(it["roi_theta"]) - 1]   # pad with the last
     rois, _ = pad_stack([normalize_rois(crop_rois(torch.from_numpy(it["rois"]), c.roi_crop)) for it in items])
     audio, _ = pad_stack([torch.from_numpy(it["audio"]).float() for it in items])
     tokens, prev = collate_tokens([it["tokens"] for it in items])
-    out = dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), pose=pose,
+    out = dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), masked=masked,
                mel=torch.stack(mel)[:, None].float(), frame_index=torch.cat(fidx).long(), clip_index=torch.cat(cidx).long(),
                roi_theta=theta.float(), rois=rois[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
                text=[it["text"] for it in items], ids=[it["id"] for it in items])

@@ -697,7 +697,7 @@ def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limi
     return [eval_clip(ds.load(i), ds.ids[i], cfg.data, cfg.synctalklip.driver) for i in order], cache
 
 def talklip_generate(model) -> Callable:
-    "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, pose = the masked real frame)."
+    "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, masked = the real frame with its lower half zeroed)."
     from synctalklip.train_synctalklip import generate_clip
     return lambda clip, audio: generate_clip(model, clip["faces"], audio, ref=REF_FRAME)
 

@@ -397,28 +397,28 @@ class _ChannelsLast(torch.nn.Module):
     "The generator in channels-last layout (CPU)."
     def __init__(self, gen):
         super().__init__(); self.gen = gen.to(memory_format=torch.channels_last)
-    def forward(self, audio_emb, identity, pose):
+    def forward(self, audio_emb, identity, masked):
         cl = torch.channels_last
-        return self.gen(audio_emb, identity.contiguous(memory_format=cl), pose.contiguous(memory_format=cl)).contiguous()
+        return self.gen(audio_emb, identity.contiguous(memory_format=cl), masked.contiguous(memory_format=cl)).contiguous()
 
 class OnnxGenerator:
-    "The generator exported to ONNX and run by onnxruntime (CPU), called like the module: `(audio_emb, identity, pose)`."
+    "The generator exported to ONNX and run by onnxruntime (CPU), called like the module: `(audio_emb, identity, masked)`."
     def __init__(self, gen: torch.nn.Module, audio_dim: int, threads: int | None = None, size: int = 96):
         try: import onnxruntime as ort
         except ImportError: raise ImportError('--runtime onnx needs onnxruntime: pip install "synctalklip[fast]"') from None
         import io, warnings
         buf = io.BytesIO()
         x = torch.rand(2, 3, size, size); a = torch.randn(2, audio_dim)
-        dyn = {k: {0: "n"} for k in ("audio", "identity", "pose", "face")}
+        dyn = {k: {0: "n"} for k in ("audio", "identity", "masked", "face")}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            torch.onnx.export(gen.cpu().eval(), (a, x, x), buf, input_names=["audio", "identity", "pose"],
+            torch.onnx.export(gen.cpu().eval(), (a, x, x), buf, input_names=["audio", "identity", "masked"],
                               output_names=["face"], dynamic_axes=dyn, dynamo=False, opset_version=17)
         so = ort.SessionOptions(); so.intra_op_num_threads = threads or torch.get_num_threads(); so.inter_op_num_threads = 1
         self.session = ort.InferenceSession(buf.getvalue(), so, providers=["CPUExecutionProvider"])
-    def __call__(self, audio_emb, identity, pose):
+    def __call__(self, audio_emb, identity, masked):
         f = lambda t: t.detach().float().cpu().numpy()
-        y = self.session.run(None, {"audio": f(audio_emb), "identity": f(identity), "pose": f(pose)})[0]
+        y = self.session.run(None, {"audio": f(audio_emb), "identity": f(identity), "masked": f(masked)})[0]
         return torch.from_numpy(y)
 
 def prepare_generator(gen: torch.nn.Module, device, runtime: str = "torch"):
@@ -447,18 +447,18 @@ def encode_audio(model, fbank: np.ndarray, device, window: int = 250, context: i
 def generate_faces(model, feats: torch.Tensor, fidx: np.ndarray, faces: torch.Tensor, src: np.ndarray, ref: int | str,
                    precision: str = "fp32", generator=None) -> torch.Tensor:
     """Generated faces `[N,3,96,96]` (0..1) for output frames with feature frames `fidx [N]` and source frames `src [N]`:
-    identity = source frame `ref` (`"self"`: each frame itself, as Wav2Lip's inference), pose = the source frame with
+    identity = source frame `ref` (`"self"`: each frame itself, as Wav2Lip's inference), masked = the source frame with
     its lower half masked. `faces` is `[T,3,96,96]` 0..1.
     `generator` (default `model.generator`) may be a `prepare_generator` copy; this is `SyncTalklip.forward` with it."""
     from synctalklip.data_datasets import mask_lower_half
     dev = feats.device
     gen = generator if generator is not None else model.generator
     fi = torch.as_tensor(fidx, device=dev); ci = torch.zeros_like(fi)
-    pose = mask_lower_half(faces[torch.as_tensor(src, device=faces.device)]).to(dev)
+    masked = mask_lower_half(faces[torch.as_tensor(src, device=faces.device)]).to(dev)
     si = torch.as_tensor(src, device=faces.device)
     ident = (faces[si] if ref == "self" else faces[ref].expand(len(fi), -1, -1, -1)).to(dev)
     with autocast_for(dev, precision):
-        return gen(model.audio_encoder.embed(feats, ci, fi), ident, pose).float().clamp(0, 1)
+        return gen(model.audio_encoder.embed(feats, ci, fi), ident, masked).float().clamp(0, 1)
 
 # %% ../nbs/60_infer.ipynb #1c9f0af7
 @dataclass

@@ -242,14 +242,14 @@ class Cals(nn.Module):
             mel_win = mel_windows(feats["mel"], clip_index, frame_index)
         return self.audio_encoder(mel_win).flatten(1)
 
-    def forward(self, feats, clip_index, frame_index, identity, pose, mel_win=None):
+    def forward(self, feats, clip_index, frame_index, identity, masked, mel_win=None):
         "Faces `[N,3,96,96]` of frames `(clip_index, frame_index)`."
-        return self.generator(self.units(feats, clip_index, frame_index, mel_win), identity, pose)
+        return self.generator(self.units(feats, clip_index, frame_index, mel_win), identity, masked)
 
     def generate_batch(self, batch: dict):
         "(audio features, generated faces `[N,3,96,96]`) of a `collate_windows` batch."
         feats = self.audio_features(batch["audio"], batch["padding_mask"])
-        return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["pose"], batch["mel"])
+        return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["masked"], batch["mel"])
 
 def build_cals(cc: CalsConfig, st: SyncTalklipConfig) -> Cals: return Cals(cc, st)
 

@@ -52,7 +52,7 @@ def resolution_drop(resolution: int) -> int:
     return k
 
 class VideoEncoder(nn.Module):
-    """Identity + masked pose frames `[N,6,R,R]` -> list of feature maps at R, R/2, ..., 3, 1 pixels (R = `resolution`:
+    """Identity + masked frames `[N,6,R,R]` -> list of feature maps at R, R/2, ..., 3, 1 pixels (R = `resolution`:
     96, or 48/24 with the deepest stride-2 stages left out)."""
     def __init__(self, width: float = 1.0, in_channels: int = 6, resolution: int = 96):
         super().__init__()
@@ -76,10 +76,10 @@ class VideoEncoder(nn.Module):
 GENERATOR_TABLE = [(512, 1, 3, 1, 0, 0), (512, 2, 3, 2, 1, 1), (384, 2, 3, 2, 1, 1), (256, 2, 3, 2, 1, 1),
                    (128, 2, 3, 2, 1, 1), (64, 2, 3, 2, 1, 1)]
 
-def reference_face(identity: torch.Tensor, pose: torch.Tensor) -> torch.Tensor:
-    "The masked pose frame's upper half over the identity frame's lower half, `[N,3,96,96]`."
+def reference_face(identity: torch.Tensor, masked: torch.Tensor) -> torch.Tensor:
+    "The masked frame's upper half over the identity frame's lower half, `[N,3,96,96]`."
     h = identity.shape[2] // 2
-    return torch.cat([pose[:, :, :h], identity[:, :, h:]], 2)
+    return torch.cat([masked[:, :, :h], identity[:, :, h:]], 2)
 
 class FiLM(nn.Module):
     "Feature-wise affine map of `[N,C,H,W]` features from a conditioning vector `[N,D]`; the identity at init."
@@ -92,7 +92,7 @@ class FiLM(nn.Module):
         return x * (1 + gamma) + beta
 
 class Generator(nn.Module):
-    """Audio embedding `[N,audio_dim]` + identity/pose `[N,3,96,96]` each -> face `[N,3,96,96]` in 0..1. With
+    """Audio embedding `[N,audio_dim]` + identity/masked `[N,3,96,96]` each -> face `[N,3,96,96]` in 0..1. With
     `resolution` < 96 the U-Net runs on area-downsampled inputs and its output (the `reference` head's change, or the
     `direct` head's face) is upsampled bilinearly to the input size."""
     def __init__(self, width: float = 1.0, audio_dim: int = 512, output: str = "direct", conditioning: str = "bottleneck",
@@ -120,9 +120,9 @@ class Generator(nn.Module):
         if output == "reference":       # start from the reference face exactly
             nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)
 
-    def forward(self, audio_emb, identity, pose):
+    def forward(self, audio_emb, identity, masked):
         size = identity.shape[-2:]
-        x_in = torch.cat([identity, pose], 1)
+        x_in = torch.cat([identity, masked], 1)
         if x_in.shape[-1] != self.resolution: x_in = F.interpolate(x_in, size=self.resolution, mode="area")
         feats = self.encoder(x_in)
         x = self.audio_in(audio_emb[:, :, None, None])
@@ -134,7 +134,7 @@ class Generator(nn.Module):
         delta = self.out(x).float()
         if delta.shape[-2:] != size: delta = F.interpolate(delta, size=size, mode="bilinear", align_corners=False)
         if self.output == "direct": return torch.sigmoid(delta)
-        ref = reference_face(identity, pose).float().clamp(1e-3, 1 - 1e-3)
+        ref = reference_face(identity, masked).float().clamp(1e-3, 1 - 1e-3)
         return torch.sigmoid(torch.logit(ref) + delta)
 
 # %% ../nbs/21_models_generator.ipynb #89aa5637

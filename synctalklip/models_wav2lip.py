@@ -100,9 +100,9 @@ def batch_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Ten
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
 
-def generator_input(pose: torch.Tensor, identity: torch.Tensor) -> torch.Tensor:
-    "Wav2Lip's face input `[N,6,96,96]`: the masked target (`collate_windows`' `pose`), then the reference."
-    return torch.cat([pose, identity], 1)
+def generator_input(masked: torch.Tensor, identity: torch.Tensor) -> torch.Tensor:
+    "Wav2Lip's face input `[N,6,96,96]`: the masked target (`collate_windows`' `masked`), then the reference."
+    return torch.cat([masked, identity], 1)
 
 class Wav2LipGenerator(nn.Module):
     "Wav2Lip: mel windows `[N,1,80,16]` + `generator_input` faces `[N,6,96,96]` (0..1) -> faces `[N,3,96,96]` in 0..1."
@@ -171,16 +171,16 @@ class LocalAudioEncoder(nn.Module):
         return self.proj(self.frame_features(feats, clip_index, frame_index))
 
 class Wav2LipFaces(nn.Module):
-    "A `Wav2LipGenerator`'s face path called as `models_generator.Generator` is: `(audio_emb [N,C], identity, pose)`."
+    "A `Wav2LipGenerator`'s face path called as `models_generator.Generator` is: `(audio_emb [N,C], identity, masked)`."
     def __init__(self, net: Wav2LipGenerator):
         super().__init__(); self.net = net
         self.audio_dim = scaled(512, net.width)
-    def forward(self, audio_emb, identity, pose):
-        return self.net.decode(audio_emb[:, :, None, None], generator_input(pose, identity))
+    def forward(self, audio_emb, identity, masked):
+        return self.net.decode(audio_emb[:, :, None, None], generator_input(masked, identity))
 
 class Wav2LipModel(nn.Module):
     """An official Wav2Lip generator (`load_wav2lip`) behind the interface that `train_synctalklip.SyncTalklip` offers
-    inference (`audio_features`, `audio_encoder.embed`, `generator(audio_emb, identity, pose)`), driven by mel
+    inference (`audio_features`, `audio_encoder.embed`, `generator(audio_emb, identity, masked)`), driven by mel
     windows (`driver="mel"`). `reference = "self"`: Wav2Lip's inference shows each frame as its own reference."""
     reference = "self"
     def __init__(self, net: Wav2LipGenerator):

@@ -15,7 +15,7 @@ from .registry import Run, list_runs, seed_everything, step_rng, _jsonable, conf
 from .trainkit import Trainer, make_accelerator, autocast, count_params, average_gradients, is_main_process, to_device
 from .models_generator import AudioEncoder, build_generator, build_discriminator, freeze, encoder_dim, lower_half
 from .losses_expert import label_smoothed_ce
-from .data_datasets import mask_lower_half, window_batches      # the pose input; the training batches
+from .data_datasets import mask_lower_half, window_batches      # the masked input; the training batches
 
 from .losses_generator import (CavHead, rec_loss, gan_generator_loss, gan_discriminator_loss, cav_loss,
                                           talklip_infonce)
@@ -123,16 +123,16 @@ class SyncTalklip(nn.Module):
         "The driving input `[B,T,F]` (filterbank; mel windows for `driver='mel'`) -> audio features `[B,T,D]`."
         return self.audio_encoder.encode(audio, padding_mask)
 
-    def forward(self, feats, clip_index, frame_index, identity, pose):
+    def forward(self, feats, clip_index, frame_index, identity, masked):
         "Faces `[N,3,96,96]` for the frames `(clip_index, frame_index)` of clips with audio features `feats`."
-        return self.generator(self.audio_encoder.embed(feats, clip_index, frame_index), identity, pose)
+        return self.generator(self.audio_encoder.embed(feats, clip_index, frame_index), identity, masked)
 
     def generate_batch(self, batch: dict):
         """(audio features `[B,T,D]`, generated faces `[N,3,96,96]`) of a `collate_windows` batch. While a gate holds
         back "audio", the audio encoder runs without gradients (its projection to `audio_dim` still trains)."""
         with torch.set_grad_enabled(torch.is_grad_enabled() and "audio" not in self.held):
             feats = self.audio_features(batch["audio"], batch["padding_mask"])
-        return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["pose"])
+        return feats, self(feats, batch["clip_index"], batch["frame_index"], batch["identity"], batch["masked"])
 
 # %% ../nbs/41_train_synctalklip.ipynb #93cc820f
 def expert_rois(faces: torch.Tensor, theta: torch.Tensor) -> torch.Tensor:
