@@ -27,10 +27,10 @@ __all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 
            'sync_batch', 'sync_loss', 'train_syncnet', 'sync_scores', 'offset_check', 'observer_batch',
            'train_observer', 'observer_hyps', 'LandmarkRegressor', 'train_landmarks', 'DlibLandmarks', 'Evaluators',
            'evaluator_keys', 'ensure_evaluators', 'ship_evaluators', 'evaluators_main', 'score_clips', 'clip_from_mp4',
-           'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_run', 'ground_truth_row',
-           'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip', 'generator_clips',
-           'talklip_generate', 'generate_test_clips', 'sample_clips', 'generated_frames', 'score_generated',
-           'evaluate_generator', 'scored', 'results_table', 'compare_rows', 'claim_verdict']
+           'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_key', 'reference_run',
+           'ground_truth_row', 'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip',
+           'generator_clips', 'talklip_generate', 'generate_test_clips', 'sample_clips', 'generated_frames',
+           'score_generated', 'evaluate_generator', 'scored', 'results_table', 'compare_rows', 'claim_verdict']
 
 # %% ../nbs/51_evaluate.ipynb #c78f57a0
 @dataclass
@@ -566,7 +566,7 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         clock("FID", t0)
     return out
 
-# %% ../nbs/51_evaluate.ipynb #04ff949a
+# %% ../nbs/51_evaluate.ipynb #39b7522a
 def clip_from_mp4(path, real: dict | None = None, face_size: int = 96) -> dict:
     "A clip dict from a generated mp4 (face crops) and, for `text`/`roi_theta`, its ground truth `real`."
     from synctalklip.data_io import load_clip, read_transcript
@@ -623,27 +623,34 @@ def reference_row(kind: str, ev: Evaluators, cache, split: str = "test", limit: 
     """A row that needs no generator (`REFERENCE_ROWS`): `groundtruth` (the real test clips scored as if generated) or
     `copy` (the identity-frame copy); recorded as an `eval_<kind>` run, one per cache, split, limit and evaluators,
     and found there by later calls (`record=False`: scored now, not recorded)."""
+    if record:                                 # scored before with these evaluators: read, not reopened (reopening marks it running)
+        old = Run(Path(root or runs_home()) / reference_key(kind, ev, cache, split, limit)[0])
+        if (old.path / "meta.json").exists() and old.meta.get("status") == "done" and all(k in old.metrics for k in TABLE1):
+            return dict(old.metrics)
     run = reference_run(kind, ev, cache, split, limit, root) if record else None
-    if run is not None and run.meta.get("status") == "done" and all(k in run.metrics for k in TABLE1):
-        return {k: v for k, v in run.metrics.items()}            # scored before with these evaluators
     real = load_clips(cache, split, limit=limit)
     res = score_clips([REFERENCE_ROWS[kind](c) for c in real], ev, real)
     if run is not None: run.log_metrics(res); run.finish()
     return res
 
-def reference_run(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None) -> Run:
-    "The registry run of a reference row (created when absent)."
+def reference_key(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None) -> tuple[str, dict]:
+    "(run id, config) of a reference row's registry run: one per kind, cache, split, limit and evaluators."
     ids = ev.ids(); swapped = ids.pop("swapped", None)
     conf = {"cache": str(cache), "split": split, "limit": limit, "evaluators": ids, "ref_frame": REF_FRAME}
     if swapped: conf["swapped"] = swapped          # an evaluator put in by hand (`dataclasses.replace`) is part of the key
-    return Run.create(f"eval_{kind}", conf, 0, run_id=config_run_id(f"eval_{kind}", conf), root=root, resume=True)
+    return config_run_id(f"eval_{kind}", conf), conf
+
+def reference_run(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None) -> Run:
+    "The registry run of a reference row (created when absent, reopened when not)."
+    run_id, conf = reference_key(kind, ev, cache, split, limit)
+    return Run.create(f"eval_{kind}", conf, 0, run_id=run_id, root=root, resume=True)
 
 def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None,
                      record: bool = True) -> dict:
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #4638507d
+# %% ../nbs/51_evaluate.ipynb #7d9fc529
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -697,7 +704,7 @@ def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limi
     return [eval_clip(ds.load(i), ds.ids[i], cfg.data, cfg.synctalklip.driver) for i in order], cache
 
 def talklip_generate(model) -> Callable:
-    "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, masked = the real frame with its lower half zeroed)."
+    "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, pose = the masked real frame)."
     from synctalklip.train_synctalklip import generate_clip
     return lambda clip, audio: generate_clip(model, clip["faces"], audio, ref=REF_FRAME)
 
