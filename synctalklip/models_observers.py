@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .config import ConfigBase, choice
 
 # %% auto #0
-__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'viseme_aux', 'viseme_head', 'Seq2SeqReader',
-           'beam_search', 'ConformerBlock', 'ConformerReader', 'make_observer']
+__all__ = ['OBSERVER_PRESETS', 'ObserverConfig', 'observer_config', 'LipFrontend', 'viseme_aux', 'viseme_head', 'Reader',
+           'Seq2SeqReader', 'beam_search', 'ConformerBlock', 'ConformerReader', 'make_observer']
 
 # %% ../nbs/23_models_observers.ipynb #e024a4a4
 @dataclass
@@ -71,7 +71,7 @@ class LipFrontend(nn.Module):
         x = self.stem(video).transpose(1, 2).flatten(0, 1)        # [B*T, c, h, w]
         return self.proj(self.trunk(x).mean((-2, -1)).view(B, T, -1))
 
-# %% ../nbs/23_models_observers.ipynb #dbe342fe
+# %% ../nbs/23_models_observers.ipynb #9570002f
 def viseme_aux(net: nn.Module, memory: torch.Tensor, batch: dict, out: dict, loss: torch.Tensor) -> torch.Tensor:
     """`loss` plus `cfg.viseme_weight` times the per-frame viseme CE of encoder output `memory [B,T,d]`, over the frames
     whose label in `batch["visemes"] [B,T]` is not -1 (logged as `out["viseme"]`); `loss` unchanged without labels."""
@@ -84,14 +84,19 @@ def viseme_aux(net: nn.Module, memory: torch.Tensor, batch: dict, out: dict, los
 def viseme_head(cfg: ObserverConfig) -> nn.Module | None:
     return nn.Linear(cfg.d_model, cfg.n_visemes) if cfg.viseme_weight > 0 else None
 
-# %% ../nbs/23_models_observers.ipynb #952912b4
-class Seq2SeqReader(nn.Module):
-    "Conv front end, BiGRU encoder, attention GRU decoder over characters."
+class Reader(nn.Module):
+    "What both observers share: their config, the token ids and the conv front end (built first, so seeded inits keep their order)."
     def __init__(self, cfg: ObserverConfig, vocab_size: int, pad: int = 0, bos: int = 1, eos: int = 2):
         super().__init__()
         self.cfg, self.vocab_size, self.pad, self.bos, self.eos = cfg, vocab_size, pad, bos, eos
-        d = cfg.d_model
         self.frontend = LipFrontend(cfg)
+
+# %% ../nbs/23_models_observers.ipynb #4c8d14a3
+class Seq2SeqReader(Reader):
+    "Conv front end, BiGRU encoder, attention GRU decoder over characters."
+    def __init__(self, cfg: ObserverConfig, vocab_size: int, pad: int = 0, bos: int = 1, eos: int = 2):
+        super().__init__(cfg, vocab_size, pad, bos, eos)
+        d = cfg.d_model
         self.encoder = nn.GRU(d, d // 2, num_layers=cfg.n_layers, batch_first=True, bidirectional=True,
                               dropout=cfg.dropout if cfg.n_layers > 1 else 0.0)
         self.embed = nn.Embedding(vocab_size, d, padding_idx=pad)
@@ -188,7 +193,7 @@ def beam_search(model: nn.Module, memory: torch.Tensor, padding_mask: torch.Tens
         out.append(max(finished[b], key=lambda f: f[0])[1])
     return out
 
-# %% ../nbs/23_models_observers.ipynb #924ba072
+# %% ../nbs/23_models_observers.ipynb #ebed79f9
 def _sinusoids(T: int, d: int, device=None) -> torch.Tensor:
     pos = torch.arange(T, device=device, dtype=torch.float32)[:, None]
     div = torch.exp(torch.arange(0, d, 2, device=device, dtype=torch.float32) * (-math.log(10000.0) / d))
@@ -219,13 +224,11 @@ class ConformerBlock(nn.Module):
         x = x + 0.5 * self.ff2(x)
         return self.norm_out(x)
 
-class ConformerReader(nn.Module):
+class ConformerReader(Reader):
     "Conv front end, Conformer encoder (+ CTC head), Transformer decoder read teacher-forced."
     def __init__(self, cfg: ObserverConfig, vocab_size: int, pad: int = 0, bos: int = 1, eos: int = 2):
-        super().__init__()
-        self.cfg, self.vocab_size, self.pad, self.bos, self.eos = cfg, vocab_size, pad, bos, eos
+        super().__init__(cfg, vocab_size, pad, bos, eos)
         d = cfg.d_model
-        self.frontend = LipFrontend(cfg)
         self.blocks = nn.ModuleList([ConformerBlock(d, cfg.n_heads, cfg.conv_kernel, cfg.dropout) for _ in range(cfg.n_layers)])
         self.ctc_head = nn.Linear(d, vocab_size)      # blank = pad id
         self.embed = nn.Embedding(vocab_size, d, padding_idx=pad)
