@@ -27,9 +27,9 @@ __all__ = ['LANDMARK_PRESETS', 'REF_FRAME', 'REFERENCE_ROWS', 'ROWS', 'TABLE1', 
            'sync_batch', 'sync_loss', 'train_syncnet', 'sync_scores', 'offset_check', 'observer_batch',
            'train_observer', 'observer_hyps', 'LandmarkRegressor', 'train_landmarks', 'DlibLandmarks', 'Evaluators',
            'evaluator_keys', 'ensure_evaluators', 'ship_evaluators', 'evaluators_main', 'score_clips', 'clip_from_mp4',
-           'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_key', 'reference_run',
-           'ground_truth_row', 'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip',
-           'generator_clips', 'talklip_generate', 'generate_test_clips', 'sample_clips', 'generated_frames',
+           'score_folder', 'score_run', 'identity_copy', 'reference_row', 'reference_conf', 'ground_truth_row',
+           'clip_folder', 'roll_half', 'cache_corpus', 'clip_waveform', 'eval_clip', 'generator_clips',
+           'talklip_generate', 'generate_test_clips', 'sample_clips', 'generated_frames', 'method_strip',
            'score_generated', 'evaluate_generator', 'scored', 'results_table', 'compare_rows', 'claim_verdict']
 
 # %% ../nbs/51_evaluate.ipynb #c78f57a0
@@ -566,7 +566,7 @@ def score_clips(clips: list[dict], ev: Evaluators, real: list[dict] | None = Non
         clock("FID", t0)
     return out
 
-# %% ../nbs/51_evaluate.ipynb #39b7522a
+# %% ../nbs/51_evaluate.ipynb #dc2a38df
 def clip_from_mp4(path, real: dict | None = None, face_size: int = 96) -> dict:
     "A clip dict from a generated mp4 (face crops) and, for `text`/`roi_theta`, its ground truth `real`."
     from synctalklip.data_io import load_clip, read_transcript
@@ -621,36 +621,31 @@ REFERENCE_ROWS = {"groundtruth": lambda c: c, "copy": identity_copy}
 def reference_row(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None,
                   record: bool = True) -> dict:
     """A row that needs no generator (`REFERENCE_ROWS`): `groundtruth` (the real test clips scored as if generated) or
-    `copy` (the identity-frame copy); recorded as an `eval_<kind>` run, one per cache, split, limit and evaluators,
-    and found there by later calls (`record=False`: scored now, not recorded)."""
-    if record:                                 # scored before with these evaluators: read, not reopened (reopening marks it running)
-        old = Run(Path(root or runs_home()) / reference_key(kind, ev, cache, split, limit)[0])
-        if (old.path / "meta.json").exists() and old.meta.get("status") == "done" and all(k in old.metrics for k in TABLE1):
-            return dict(old.metrics)
-    run = reference_run(kind, ev, cache, split, limit, root) if record else None
-    real = load_clips(cache, split, limit=limit)
-    res = score_clips([REFERENCE_ROWS[kind](c) for c in real], ev, real)
-    if run is not None: run.log_metrics(res); run.finish()
-    return res
+    `copy` (the identity-frame copy); recorded as an `eval_<kind>` run (`registry.find_or_train`), one per cache, split,
+    limit and evaluators, and read there by later calls (`record=False`: scored now, not recorded)."""
+    def score(run: Run | None = None) -> dict:
+        real = load_clips(cache, split, limit=limit)
+        res = score_clips([REFERENCE_ROWS[kind](c) for c in real], ev, real)
+        if run is not None: run.log_metrics(res)
+        return res
+    if not record: return score()
+    run = find_or_train(f"eval_{kind}", reference_conf(ev, cache, split, limit), 0, score, root)
+    if not all(k in run.metrics for k in TABLE1): score(run)      # recorded before a column of the table existed
+    return dict(run.metrics)
 
-def reference_key(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None) -> tuple[str, dict]:
-    "(run id, config) of a reference row's registry run: one per kind, cache, split, limit and evaluators."
+def reference_conf(ev: Evaluators, cache, split: str = "test", limit: int | None = None) -> dict:
+    "The config of a reference row's run (its id: `config_run_id('eval_<kind>', conf)`): cache, split, limit, evaluators."
     ids = ev.ids(); swapped = ids.pop("swapped", None)
     conf = {"cache": str(cache), "split": split, "limit": limit, "evaluators": ids, "ref_frame": REF_FRAME}
     if swapped: conf["swapped"] = swapped          # an evaluator put in by hand (`dataclasses.replace`) is part of the key
-    return config_run_id(f"eval_{kind}", conf), conf
-
-def reference_run(kind: str, ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None) -> Run:
-    "The registry run of a reference row (created when absent, reopened when not)."
-    run_id, conf = reference_key(kind, ev, cache, split, limit)
-    return Run.create(f"eval_{kind}", conf, 0, run_id=run_id, root=root, resume=True)
+    return conf
 
 def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | None = None, root=None,
                      record: bool = True) -> dict:
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #7d9fc529
+# %% ../nbs/51_evaluate.ipynb #bc15c49b
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -751,6 +746,19 @@ def generated_frames(run: Run | str | Path, clip_id: str, domain: str = "main", 
     p = (run.path if isinstance(run, Run) else Path(run)) / clip_folder(row, domain) / (clip_id.replace("__", "/") + ".mp4")
     if not p.exists(): raise FileNotFoundError(f"{p}: no generated clip {clip_id!r} in this run (`generate_test_clips` writes them)")
     return load_clip(p).frames
+
+def method_strip(path, clip: dict, runs: dict, rolled: bool = False, domain: str = "main", n: int = 12, title: str = "") -> Path:
+    """A frame strip (`render.frame_strip`) of the lower half of one test clip, what the generators draw: ground truth,
+    the identity-frame copy and each run of `runs` (`{name: run}`) as it generated the clip (`generated_frames`);
+    `rolled` adds each run's clip driven by the rolled audio."""
+    from synctalklip.models_generator import lower_half
+    from synctalklip.render import frame_strip
+    half = lambda f: lower_half(torch.from_numpy(np.asarray(f)).permute(0, 3, 1, 2).float() / 255)
+    rows = {"ground truth": half(clip["faces"]), "identity-frame copy": half(identity_copy(clip)["faces"])}
+    for name, run in runs.items():
+        rows[name] = half(generated_frames(run, clip["id"], domain))
+        if rolled: rows[f"{name}, rolled"] = half(generated_frames(run, clip["id"], domain, "wrong_audio"))
+    return frame_strip(path, rows, n=n, title=title)
 
 def score_generated(run: Run | str | Path, ev: Evaluators, cfg: Config, domain: str = "main") -> dict:
     """Score a run's generated rows of `domain` (every mp4 `generate_test_clips` wrote; `score_run`, keys
