@@ -7,6 +7,7 @@ on the machine at hand (compare ratios across machines: `python ../shared/tools/
     python benchmarks/demo_stages.py --fresh --steps-scale 0.1    # a tenth of every training stage's steps; the table
                                                                   # also gives those stages' times scaled back up
     python benchmarks/demo_stages.py --set synctalklip.resolution=96 --variant conv
+    python benchmarks/demo_stages.py --fresh --steps-scale 0.1 --emulate-avx2   # as on an AVX2-only CPU (fp32)
 
 Without `--fresh` it uses the project's data and runs, so stages already done there cost (almost) nothing.
 Stage 1 (the expert) pre-trains and fine-tunes in `ensure_expert`; the pre-training time is read from its run.
@@ -22,6 +23,8 @@ def parse_overrides(items):
 
 
 def main():
+    from isa import maybe_emulate, emulating
+    maybe_emulate()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", default="cpu")
     ap.add_argument("--variant", default="conv", help="as `make demo` (default conv)")
@@ -31,6 +34,7 @@ def main():
     ap.add_argument("--train-evaluators", action="store_true",
                     help="train the evaluators (about 30 min on two cores) instead of using those the package ships")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="dotted config overrides")
+    ap.add_argument("--emulate-avx2", action="store_true", help="run as on an AVX2-only CPU (benchmarks/isa.py)")
     a = ap.parse_args()
     if a.fresh:
         home = tempfile.mkdtemp(prefix="synctalklip-demo-")
@@ -67,7 +71,7 @@ def main():
     total = time.time() - t_all
     pre = erun.metrics.get("pretrain_seconds")
     from synctalklip.config import resolve_precision
-    print(f"\ncpu capability {torch.backends.cpu.get_cpu_capability()}, precision {resolve_precision(cfg.train.precision)}, "
+    print(f"\ncpu capability {torch.backends.cpu.get_cpu_capability()}{' (emulated, benchmarks/isa.py)' if emulating() else ''}, precision {resolve_precision(cfg.train.precision)}, "
           f"threads {torch.get_num_threads()}, scale {a.scale}, variant {a.variant}, steps x{a.steps_scale}")
     print(f"{'stage':40s} {'seconds':>8s} {'scaled to x1':>13s}")
     for name, s, full in rows:
@@ -76,7 +80,7 @@ def main():
     est = sum(full if full is not None else s for _, s, full in rows)
     print(f"{'total':40s} {total:8.0f} {est:13.0f}")
     print(json.dumps({"stages": {n: round(s, 1) for n, s, _ in rows}, "total_s": round(total, 1),
-                      "estimated_full_s": round(est, 1), "generator_run": run.id}))
+                      "estimated_full_s": round(est, 1), "generator_run": run.id, "emulated_avx2": emulating()}))
 
 
 if __name__ == "__main__":      # spawned workers (corpus, cache) re-import this file

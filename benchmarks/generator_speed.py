@@ -1,6 +1,6 @@
 """SyncTalklip generator speed: training step time, peak memory and generation frames/s at `cpu` and `paper` sizes.
 
-Random tensors of the `collate_windows` shapes, a randomly initialised AV-SyncNet of the preset's size as the frozen
+Random tensors of the `collate_windows` shapes (`data_datasets.random_window_batch`), a randomly initialised AV-SyncNet of the preset's size as the frozen
 supervisor (so the step includes the hybrid-video pass, the lip loss and L_cav), in the preset's precision
 (`train.precision`, "auto" = bf16 only where the CPU runs it natively). Each size runs in its own process so that
 peak memory is that size's. Prints the CPU capability and precision beside the times.
@@ -15,8 +15,10 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     from synctalklip.config import make_config
     from synctalklip.models_avsyncnet import AVSyncNet
     from synctalklip.trainkit import make_accelerator, autocast, count_params, peak_memory_mb
-    from synctalklip.train_synctalklip import build_models, generator_losses, lip_ce
+    from synctalklip.train_synctalklip import build_models
+    from synctalklip.models_synctalklip import generator_losses, lip_ce
     from synctalklip.losses_generator import gan_discriminator_loss
+    from synctalklip.data_datasets import random_window_batch
     torch.manual_seed(0)
     cfg = make_config(scale, **(overrides or {}))
     st = cfg.synctalklip
@@ -24,16 +26,8 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     dev = acc.device
     expert = AVSyncNet(cfg.avsyncnet.replace(alignment="conv"), vocab_size=32)
     expert, model, disc, opt_g, opt_d = build_models(cfg, expert, dev)
-    B, T, N, L = clips, frames, faces, 40
-    per = N // B
-    ci = torch.arange(B).repeat_interleave(per)
-    fi = torch.cat([torch.randint(0, T - per + 1, (1,)) + torch.arange(per) for _ in range(B)])
-    tokens = torch.randint(4, 32, (B, L)); tokens[:, -1] = 2
-    batch = dict(clip_index=ci, frame_index=fi, target=torch.rand(len(ci), 3, 96, 96), identity=torch.rand(len(ci), 3, 96, 96),
-                 masked=torch.rand(len(ci), 3, 96, 96), roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(B, T, 2, 3),
-                 rois=torch.randn(B, 1, T, 88, 88), audio=torch.randn(B, T, 104), padding_mask=torch.zeros(B, T, dtype=torch.bool),
-                 tokens=tokens, prev_tokens=torch.cat([torch.ones(B, 1, dtype=torch.long), tokens[:, :-1]], 1),
-                 mel=torch.randn(len(ci), 1, cfg.data.n_mels, cfg.data.mel_step))
+    batch = random_window_batch(0, clips=clips, frames=frames, per_clip=faces // clips, tokens=40, data_cfg=cfg.data)
+    batch = {k: v for k, v in batch.items() if torch.is_tensor(v)}
     sync_expert = None
     if st.lambda_sync > 0:                    # Wav2Lip's lip-sync expert as a loss (the `cpu` preset), random weights
         from synctalklip.models_wav2lip import Wav2LipSyncNet, wav2lip_expert_config
@@ -65,7 +59,7 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
                 generator_params_M=round(count_params(model.generator) / 1e6, 2),
                 discriminator_params_M=round(count_params(disc) / 1e6, 2),
                 expert_params_M=round(count_params(expert) / 1e6, 2),
-                clips=B, frames_per_clip=T, generated_faces=len(ci), step_s=round(step_s, 3),
+                clips=clips, frames_per_clip=frames, generated_faces=len(batch["clip_index"]), step_s=round(step_s, 3),
                 peak_memory_mb=round(peak_memory_mb(), 1), generation_fps=round(fps, 1), gen_batch=gen_batch)
 
 if __name__ == "__main__":

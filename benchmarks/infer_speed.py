@@ -7,15 +7,18 @@ forward alone at the same batch size, for comparison with benchmarks/generator_s
 
     python benchmarks/infer_speed.py                                   # cpu and paper widths, torch (and onnx) runtimes
     python benchmarks/infer_speed.py --scale cpu --device cuda --precision bf16
+    python benchmarks/infer_speed.py --emulate-avx2                    # as on an AVX2-only CPU (benchmarks/isa.py)
 """
 import argparse, json, os, tempfile, time
 from pathlib import Path
 
 
-def bench(scale: str, face, audio, device: str, precision: str, batch_size: int, repeats: int, runtime: str):
+def bench(scale: str, face, audio, device: str, precision: str, batch_size: int, repeats: int, runtime: str,
+          emulated: bool = False):
     import torch
     from synctalklip.config import make_config
-    from synctalklip.train_synctalklip import SyncTalklip, generator_config
+    from synctalklip.train_synctalklip import generator_config
+    from synctalklip.models_synctalklip import SyncTalklip
     from synctalklip.train_avsyncnet import build_model
     from synctalklip import infer as I
     torch.manual_seed(0)
@@ -41,7 +44,7 @@ def bench(scale: str, face, audio, device: str, precision: str, batch_size: int,
             gen_fps[name] = round(n * batch_size / (time.perf_counter() - t0), 1)
     best = min(runs[1:], key=lambda r: r["wall_s"])
     return dict(scale=scale, width=cfg.synctalklip.width, device=str(dev), precision=precision, runtime=runtime,
-                threads=torch.get_num_threads(), cpu_capability=torch.backends.cpu.get_cpu_capability(),
+                threads=torch.get_num_threads(), cpu_capability=torch.backends.cpu.get_cpu_capability(), emulated_avx2=emulated,
                 batch_size=batch_size, frames=best["frames"], end_to_end_fps=round(best["frames"] / best["wall_s"], 2),
                 first_run_fps=round(runs[0]["frames"] / runs[0]["wall_s"], 2),
                 stage_ms_per_frame={k: round(1000 * v / best["frames"], 1) for k, v in best["seconds"].items()},
@@ -49,6 +52,8 @@ def bench(scale: str, face, audio, device: str, precision: str, batch_size: int,
 
 
 def main():
+    from isa import maybe_emulate, emulating
+    maybe_emulate()
     from synctalklip.data_io import real_fixtures
     fix = real_fixtures()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -57,6 +62,7 @@ def main():
     ap.add_argument("--audio", default=str(fix / "speech_44k_stereo.wav") if fix else None)
     ap.add_argument("--device", default="cpu"); ap.add_argument("--precision", default="fp32")
     ap.add_argument("--batch-size", type=int, default=32); ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--emulate-avx2", action="store_true", help="run as on an AVX2-only CPU (benchmarks/isa.py)")
     import importlib.util
     have_onnx = importlib.util.find_spec("onnxruntime") is not None
     ap.add_argument("--runtime", nargs="*", default=["torch", "onnx"] if have_onnx else ["torch"],
@@ -64,7 +70,7 @@ def main():
     a = ap.parse_args()
     for s in a.scale:
         for rt in a.runtime:
-            print(json.dumps(bench(s, a.face, a.audio, a.device, a.precision, a.batch_size, a.repeats, rt)), flush=True)
+            print(json.dumps(bench(s, a.face, a.audio, a.device, a.precision, a.batch_size, a.repeats, rt, emulating())), flush=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ from pathlib import Path
 import torch
 from synctalklip.config import make_config
 from synctalklip.train_avsyncnet import ensure_expert
-from synctalklip.train_synctalklip import ensure_generator, expert_alignment
+from synctalklip.train_synctalklip import ensure_generator
+from synctalklip.models_synctalklip import expert_alignment
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -237,7 +237,7 @@ class AVSyncNetConfig(ConfigBase):
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
 
-# %% ../nbs/00_config.ipynb #bd0c8c86
+# %% ../nbs/00_config.ipynb #1d4b2828
 @dataclass
 class SyncTalklipConfig(ConfigBase):
     variant: str = choice("base", VARIANTS)      # the paper's headline model (Tables 1, 3); conv/freeze: Table 4
@@ -284,9 +284,6 @@ class SyncTalklipConfig(ConfigBase):
 
     def validate(self):
         super().validate()
-        if self.driver == "mel" and self.contrastive != "none" and self.variant == "freeze":
-            raise ConfigError("SyncTalklipConfig: variant='freeze' takes the frozen expert's audio embedding of the filterbank "
-                              "as the contrastive loss's audio side; with driver='mel' there is no filterbank: use variant base or conv")
         if self.gate != "none" and self.method.startswith("cals"):
             raise ConfigError(f"SyncTalklipConfig: method={self.method!r} trains every term from the first step; gate={self.gate!r} is for the peers that have one")
         if self.gate == "sync_below" and self.lambda_sync <= 0:
@@ -314,7 +311,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #e1a17006
+# %% ../nbs/00_config.ipynb #9ee11699
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -426,13 +423,16 @@ def in_test() -> bool:
 
 def native_precision(device: str | None = None) -> str:
     """`"bf16"` where `device` (default: CUDA when there is one, else the CPU) runs bf16 fast, else `"no"` (fp32).
-    A CUDA device qualifies when torch reports bf16 support. A CPU: with AMX tiles always; without AVX512-BF16 never
+    A CUDA device qualifies when torch reports bf16 support. A CPU whose kernels run at AVX2 or below (an AVX2-only
+    chip, or torch held there by `ATEN_CPU_CAPABILITY=avx2`, as `benchmarks/isa.py` emulates one): never. Else with AMX
+    tiles always; without AVX512-BF16 never
     (bf16 is emulated there, 8-45x slower than fp32); with AVX512-BF16 but no AMX it depends on the chip, so
     `cpu_bf16_choice` measures it once per machine. `get_cpu_capability()` cannot tell these apart: it says `AVX512`
     on all three."""
     import torch
     if device is None: device = "cuda" if torch.cuda.is_available() else "cpu"
     if str(device).startswith("cuda"): return "bf16" if torch.cuda.is_bf16_supported() else "no"
+    if torch.backends.cpu.get_cpu_capability() in ("DEFAULT", "AVX2"): return "no"
     if cpu_has_amx(): return "bf16"
     if not bool(getattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)()): return "no"
     return cpu_bf16_choice()

@@ -16,7 +16,7 @@ from .data_manifests import CharTokenizer, make_tokenizer, read_manifest, load_c
 # %% auto #0
 __all__ = ['pad_stack', 'collate_tokens', 'crop_rois', 'CacheSplit', 'UtteranceDataset', 'collate_utterances', 'sample_starts',
            'mouth_opening', 'identity_starts', 'mouth_mask', 'driving_input', 'WindowDataset', 'mask_lower_half',
-           'collate_windows', 'window_batches']
+           'collate_windows', 'window_batches', 'random_window_batch']
 
 # %% ../nbs/14_data_datasets.ipynb #c48e2d20
 def pad_stack(xs: list[torch.Tensor], value=0.0) -> tuple[torch.Tensor, torch.Tensor]:
@@ -81,7 +81,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #56fe4dc4
+# %% ../nbs/14_data_datasets.ipynb #e97c8d5c
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -166,7 +166,7 @@ class WindowDataset(CacheSplit):
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
         lips_far = self.id_sampling == "lips_far" and "landmarks" in z
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
-                    audio=driving_input(z, self.driver, self.rows[i]["id"], c), text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
+                    audio=driving_input(z, self.driver, self.rows[i]["id"], c), fbank=z["fbank"], text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
                     landmarks=z.get("landmarks"),
                     id_starts=identity_starts(starts, T, rng, self.train, c.window,
                                               mouth_opening(z["landmarks"]) if lips_far else None, self.id_candidates))
@@ -195,10 +195,12 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
     for b, it in enumerate(items): theta[b, len(it["roi_theta"]):] = theta[b, len(it["roi_theta"]) - 1]   # pad with the last
     rois, _ = pad_stack([normalize_rois(crop_rois(torch.from_numpy(it["rois"]), c.roi_crop)) for it in items])
     audio, _ = pad_stack([torch.from_numpy(it["audio"]).float() for it in items])
+    fb = [it.get("fbank", it["audio"]) for it in items]     # the filterbank (the freeze variant's audio side), whatever drives
+    fbank = audio if all(f is it["audio"] for f, it in zip(fb, items)) else pad_stack([torch.from_numpy(f).float() for f in fb])[0]
     tokens, prev = collate_tokens([it["tokens"] for it in items])
     out = dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), masked=masked,
                mel=torch.stack(mel)[:, None].float(), frame_index=torch.cat(fidx).long(), clip_index=torch.cat(cidx).long(),
-               roi_theta=theta.float(), rois=rois[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
+               roi_theta=theta.float(), rois=rois[:, None], audio=audio, fbank=fbank, padding_mask=mask, tokens=tokens, prev_tokens=prev,
                text=[it["text"] for it in items], ids=[it["id"] for it in items])
     if len(lms) == len(tgt): out["mouth_mask"] = mouth_mask(torch.cat(lms), target.shape[-1])
     return out
@@ -216,3 +218,25 @@ def window_batches(cfg, split: str = "train"):
         idx = rng.choice(len(ds), size=B, replace=False)
         return collate_windows([ds.item(int(i), rng) for i in idx], cfg.data, rng)
     return batches
+
+def random_window_batch(step: int = 0, clips: int = 2, frames: int = 12, per_clip: int = 5, tokens: int = 6,
+                        vocab: int = 32, audio_dim: int = 104, seed: int = 0, data_cfg: DataConfig | None = None) -> dict:
+    """A batch with `collate_windows`'s keys and shapes and random content, a pure function of `(seed, step)`, for
+    tests and benchmarks of the generator's step where only shapes matter: `clips` clips of `frames` frames,
+    `per_clip` consecutive generated frames from each (identity frames 3 later), `tokens` target tokens of a
+    `vocab`-symbol alphabet (eos last), the second clip's last two frames padding; `audio_dim` is the driving
+    input's width (104: the filterbank, which `fbank` then is as well)."""
+    c = data_cfg or DataConfig()
+    g = torch.Generator().manual_seed(seed * 1000 + step)
+    faces = torch.rand(clips, frames, 3, 96, 96, generator=g)
+    starts = ((torch.arange(clips) * 5 + 1) % max(1, frames - per_clip + 1))[:, None]
+    ci = torch.arange(clips).repeat_interleave(per_clip); fi = (starts + torch.arange(per_clip)).flatten()
+    target = faces[ci, fi]
+    tok = torch.randint(4, vocab, (clips, tokens), generator=g); tok[:, -1] = 2
+    pm = torch.zeros(clips, frames, dtype=torch.bool); pm[1:2, -2:] = True
+    return dict(faces=faces, starts=starts, target=target, identity=faces[ci, (fi + 3) % frames], masked=mask_lower_half(target),
+                mel=torch.randn(len(ci), 1, c.n_mels, c.mel_step, generator=g), frame_index=fi, clip_index=ci,
+                roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(clips, frames, 2, 3).clone(),
+                rois=torch.randn(clips, 1, frames, 88, 88, generator=g), audio=(audio := torch.randn(clips, frames, audio_dim, generator=g)),
+                fbank=audio if audio_dim == 104 else torch.randn(clips, frames, 104, generator=g), padding_mask=pm, tokens=tok, prev_tokens=torch.cat([torch.ones(clips, 1, dtype=torch.long), tok[:, :-1]], 1),
+                text=["a"] * clips)

@@ -645,7 +645,7 @@ def ground_truth_row(ev: Evaluators, cache, split: str = "test", limit: int | No
     "The ground-truth row: real test clips scored as if they were generated; recorded as an `eval_groundtruth` run."
     return reference_row("groundtruth", ev, cache, split, limit, root, record)
 
-# %% ../nbs/51_evaluate.ipynb #bc15c49b
+# %% ../nbs/51_evaluate.ipynb #990716c1
 ROWS = ("generated", "wrong_audio")
 
 def clip_folder(row: str = "generated", domain: str = "main") -> str:
@@ -700,7 +700,7 @@ def generator_clips(cfg: Config, domain: str = "main", split: str = "test", limi
 
 def talklip_generate(model) -> Callable:
     "`fn(clip, audio [T,104]) -> [T,3,96,96]`: TalkLip's protocol (identity = the first frame, pose = the masked real frame)."
-    from synctalklip.train_synctalklip import generate_clip
+    from synctalklip.models_synctalklip import generate_clip
     return lambda clip, audio: generate_clip(model, clip["faces"], audio, ref=REF_FRAME)
 
 def generate_test_clips(model, cfg: Config, run: Run | str | Path, domain: str = "main", split: str = "test",

@@ -285,7 +285,7 @@ class Mp4Writer:
             self._err.close()
         return False
 
-# %% ../nbs/60_infer.ipynb #3331be54
+# %% ../nbs/60_infer.ipynb #5e8fb99e
 def _expert_skeleton(cfg: Config):
     from synctalklip.train_avsyncnet import build_model
     return build_model(cfg)
@@ -318,7 +318,7 @@ def load_run(run_id: str, root=None):
 
 def _refuse_cals(cfg: Config, what: str):
     "CALS generates from its Audio-to-Lip units, a path this command does not drive (yet): say so by name."
-    from synctalklip.train_synctalklip import cals_config_of
+    from synctalklip.models_synctalklip import cals_config_of
     if cals_config_of(cfg.synctalklip) is not None:
         raise ValueError(f"{what}: a CALS model (method {cfg.synctalklip.method!r}); synctalklip-infer drives SyncTalklip "
                          "and Wav2Lip generators, not CALS's audio path: score CALS with synctalklip-train / evaluate")
@@ -329,7 +329,7 @@ def load_checkpoint_file(path, config=None):
     `torch.load(weights_only=True)` and a strict key-and-shape check) behind the same interface (`Wav2LipModel`)."""
     from safetensors import safe_open
     from safetensors.torch import load_file
-    from synctalklip.train_synctalklip import SyncTalklip
+    from synctalklip.models_synctalklip import SyncTalklip
     p = Path(path)
     if not p.exists(): raise DataError(p, "missing", "no such checkpoint file")
     if p.stat().st_size == 0: raise DataError(p, "empty", "zero-length checkpoint file")
@@ -370,7 +370,8 @@ def random_weights_run(cfg: Config, root, seed: int = 0):
     """A finished `synctalklip` registry run holding an untrained generator of `cfg` (tests and benchmarks: the
     plumbing and speed do not depend on the weights). The run's tags say `random_weights`."""
     from synctalklip.registry import Run, _jsonable
-    from synctalklip.train_synctalklip import SyncTalklip, generator_config
+    from synctalklip.train_synctalklip import generator_config
+    from synctalklip.models_synctalklip import SyncTalklip
     cfg = generator_config(cfg)
     torch.manual_seed(seed)
     model = SyncTalklip(cfg.synctalklip, _expert_skeleton(cfg))

@@ -12,9 +12,9 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['VSHIFT', 'MOUTH', 'as_float_frames', 'psnr', 'gaussian_1d', 'gaussian_window', 'ssim_map', 'ssim', 'frame_quality',
-           'lse', 'n_windows', 'sync_windows', 'shift_mfcc', 'mfcc_int16_scale', 'lse_scores', 'embed_windows',
-           'lse_from_embeddings', 'offset_share', 'wer_counts', 'corpus_wer', 'wer_by_source', 'clip_sources', 'pri',
-           'lmd', 'ifc', 'fid', 'frame_features', 'fid_from_frames']
+           'lse', 'n_windows', 'sync_windows', 'shift_mfcc', 'mfcc_int16_scale', 'paired_embeddings', 'lse_scores',
+           'embed_windows', 'lse_from_embeddings', 'offset_share', 'wer_counts', 'corpus_wer', 'wer_by_source',
+           'clip_sources', 'pri', 'lmd', 'ifc', 'fid', 'frame_features', 'fid_from_frames']
 
 # %% ../nbs/50_metrics.ipynb #550aa705
 def _tensor(x) -> torch.Tensor:
@@ -151,23 +151,28 @@ def mfcc_int16_scale(mfcc):
     m[0] += 2 * math.log(32768.0)
     return m
 
-# %% ../nbs/50_metrics.ipynb #dfef1337
+# %% ../nbs/50_metrics.ipynb #1be98076
 @torch.no_grad()
-def lse_scores(video_embed: Callable, audio_embed: Callable, clips: Sequence, batch_size: int = 256,
-               vshift: int = VSHIFT, prepare: Callable | None = None, ids: Sequence | None = None) -> dict:
-    """Score many clips at once. `clips`: (frames, mfcc) pairs; `prepare(frames) -> tensor [T, ...]` turns a clip's
+def paired_embeddings(video_embed: Callable, audio_embed: Callable, clips: Sequence, batch_size: int = 256,
+                      prepare: Callable | None = None, ids: Sequence | None = None) -> tuple[list, list]:
+    """The video and audio embeddings of every sync window of many clips, paired by time: `(video [W_i, D] per clip,
+    audio [W_i, D] per clip)`. `clips`: (frames, mfcc) pairs; `prepare(frames) -> tensor [T, ...]` turns a clip's
     frames into the network's per-frame input (default: as given). Windows of all clips go through `video_embed
-    ([B, 5, ...] windows)` and `audio_embed([B, 1, 13, 20])` in batches of `batch_size`. Returns per-clip lists
-    (`lse_d`, `lse_c`, `offset`, `dists`), the dataset means `LSE-D`, `LSE-C` and `offset_within1` (`offset_share`).
-    A clip too short to score raises a `ValueError` naming it by its `ids` entry (else its index)."""
+    ([B, 5, ...] windows)` and `audio_embed([B, 1, 13, 20])` in batches of `batch_size`. A clip too short to score
+    raises a `ValueError` naming it by its `ids` entry (else its index)."""
     if not len(clips): raise ValueError("no clips to score")
     vw, aw = [], []
     for i, (frames, mfcc) in enumerate(clips):
         f = prepare(frames) if prepare is not None else _tensor(frames)
         v, a = sync_windows(f, mfcc, name=f"clip {ids[i]}" if ids is not None else f"clip #{i}")
         vw.append(v); aw.append(a)
-    ve, ae = embed_windows(video_embed, vw, batch_size), embed_windows(audio_embed, aw, batch_size)
-    return lse_from_embeddings(ve, ae, vshift)
+    return embed_windows(video_embed, vw, batch_size), embed_windows(audio_embed, aw, batch_size)
+
+def lse_scores(video_embed: Callable, audio_embed: Callable, clips: Sequence, batch_size: int = 256,
+               vshift: int = VSHIFT, prepare: Callable | None = None, ids: Sequence | None = None) -> dict:
+    """Score many clips at once (`paired_embeddings`, then `lse_from_embeddings`). Returns per-clip lists (`lse_d`,
+    `lse_c`, `offset`, `dists`), the dataset means `LSE-D`, `LSE-C` and `offset_within1` (`offset_share`)."""
+    return lse_from_embeddings(*paired_embeddings(video_embed, audio_embed, clips, batch_size, prepare, ids), vshift)
 
 @torch.no_grad()
 def embed_windows(fn: Callable, parts: Sequence[torch.Tensor], batch_size: int = 256) -> list[torch.Tensor]:

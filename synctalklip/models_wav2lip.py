@@ -95,7 +95,7 @@ def batch_sync_loss(expert: Wav2LipSyncNet, mel: torch.Tensor, frames: torch.Ten
     if len(frames) % SYNC_FRAMES: raise ValueError(f"{len(frames)} frames are not windows of {SYNC_FRAMES}")
     return window_sync_loss(expert, mel[::SYNC_FRAMES], frames.unflatten(0, (-1, SYNC_FRAMES)))
 
-# %% ../nbs/24_models_wav2lip.ipynb #6d55f1e7
+# %% ../nbs/24_models_wav2lip.ipynb #4d42c730
 #: the generator's audio encoder (Wav2Lip's `Wav2Lip.audio_encoder`)
 WAV2LIP_AUDIO_TABLE = [(32, 3, 3, 1, 1), (64, 3, 3, (3, 1), 1), (128, 3, 3, 3, 1), (256, 2, 3, (3, 2), 1),
                        (512, 1, 3, 1, 0), (512, 1, 1, 1, 0)]
@@ -179,7 +179,7 @@ class Wav2LipFaces(nn.Module):
         return self.net.decode(audio_emb[:, :, None, None], generator_input(masked, identity))
 
 class Wav2LipModel(nn.Module):
-    """An official Wav2Lip generator (`load_wav2lip`) behind the interface that `train_synctalklip.SyncTalklip` offers
+    """An official Wav2Lip generator (`load_wav2lip`) behind the interface that `models_synctalklip.SyncTalklip` offers
     inference (`audio_features`, `audio_encoder.embed`, `generator(audio_emb, identity, masked)`), driven by mel
     windows (`driver="mel"`). `reference = "self"`: Wav2Lip's inference shows each frame as its own reference."""
     reference = "self"

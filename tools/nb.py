@@ -1,6 +1,7 @@
 """Author notebooks as jupytext percent scripts: `python tools/nb.py to-nb src.py nbs/NAME.ipynb` and back with
-`python tools/nb.py to-py nbs/NAME.ipynb out.py`. Keeps the kernelspec papermill needs, and keeps the ids of cells
-whose source did not change (so the exported modules do not churn)."""
+`python tools/nb.py to-py nbs/NAME.ipynb out.py`. Keeps the kernelspec papermill needs (the notebook's own metadata
+when it exists), and keeps the ids and committed outputs of cells whose source did not change (so the exported modules
+do not churn and a notebook's shown results survive an edit elsewhere)."""
 import os, sys, tempfile
 import jupytext
 
@@ -8,10 +9,16 @@ def to_nb(src, dst):
     nb = jupytext.read(src, fmt="py:percent")
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
     if os.path.exists(dst):
+        prev = jupytext.read(dst)
+        nb.metadata = prev.metadata or nb.metadata
         old = {}
-        for c in jupytext.read(dst).cells: old.setdefault(c.source, c.get("id"))
+        for c in prev.cells: old.setdefault(c.source, c)
         for c in nb.cells:
-            if old.get(c.source): c["id"] = old.pop(c.source)
+            o = old.pop(c.source, None)
+            if o is None: continue
+            if o.get("id"): c["id"] = o["id"]
+            if c.cell_type == "code" and o.cell_type == "code":
+                c.outputs, c.execution_count = o.get("outputs", []), o.get("execution_count")
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(dst)), prefix=".nbtmp-", suffix=".ipynb"); os.close(fd)
     jupytext.write(nb, tmp, fmt="ipynb")
     os.replace(tmp, dst)
