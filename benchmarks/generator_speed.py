@@ -26,7 +26,9 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     dev = acc.device
     expert = AVSyncNet(cfg.avsyncnet.replace(alignment="conv"), vocab_size=32)
     expert, model, disc, opt_g, opt_d = build_models(cfg, expert, dev)
-    batch = random_window_batch(0, clips=clips, frames=frames, per_clip=faces // clips, tokens=40, data_cfg=cfg.data)
+    audio_dim = cfg.data.n_mels * cfg.data.mel_step if st.driver == "mel" else 104     # the driving input's width
+    batch = random_window_batch(0, clips=clips, frames=frames, per_clip=faces // clips, tokens=40, audio_dim=audio_dim,
+                                data_cfg=cfg.data)
     batch = {k: v for k, v in batch.items() if torch.is_tensor(v)}
     sync_expert = None
     if st.lambda_sync > 0:                    # Wav2Lip's lip-sync expert as a loss (the `cpu` preset), random weights
