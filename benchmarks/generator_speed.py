@@ -29,12 +29,11 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     audio_dim = cfg.data.n_mels * cfg.data.mel_step if st.driver == "mel" else 104     # the driving input's width
     batch = random_window_batch(0, clips=clips, frames=frames, per_clip=faces // clips, tokens=40, audio_dim=audio_dim,
                                 data_cfg=cfg.data)
-    batch = {k: v for k, v in batch.items() if torch.is_tensor(v)}
     sync_expert = None
     if st.lambda_sync > 0:                    # Wav2Lip's lip-sync expert as a loss (the `cpu` preset), random weights
         from synctalklip.models_wav2lip import Wav2LipSyncNet, wav2lip_expert_config
         sync_expert = Wav2LipSyncNet(wav2lip_expert_config(scale).width).to(dev).eval().requires_grad_(False)
-    batch = {k: v.to(dev) for k, v in batch.items()}
+    batch = {k: v.to(dev) for k, v in batch.items() if torch.is_tensor(v)}
     sync = (lambda: torch.cuda.synchronize()) if dev.type == "cuda" else (lambda: None)
 
     def train_step():

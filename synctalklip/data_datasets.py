@@ -81,7 +81,7 @@ def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.
                 text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
                 lengths=torch.tensor([len(v) for v in vids]))
 
-# %% ../nbs/14_data_datasets.ipynb #e97c8d5c
+# %% ../nbs/14_data_datasets.ipynb #af33c330
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,
                   min_gap: int = 4, eval_ratio: float = 0.12) -> np.ndarray:
     "TalkLip's window starts, safe for any T >= 1 (see above)."
@@ -195,8 +195,7 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
     for b, it in enumerate(items): theta[b, len(it["roi_theta"]):] = theta[b, len(it["roi_theta"]) - 1]   # pad with the last
     rois, _ = pad_stack([normalize_rois(crop_rois(torch.from_numpy(it["rois"]), c.roi_crop)) for it in items])
     audio, _ = pad_stack([torch.from_numpy(it["audio"]).float() for it in items])
-    fb = [it.get("fbank", it["audio"]) for it in items]     # the filterbank (the freeze variant's audio side), whatever drives
-    fbank = audio if all(f is it["audio"] for f, it in zip(fb, items)) else pad_stack([torch.from_numpy(f).float() for f in fb])[0]
+    fbank, _ = pad_stack([torch.from_numpy(it.get("fbank", it["audio"])).float() for it in items])   # the freeze variant's audio side
     tokens, prev = collate_tokens([it["tokens"] for it in items])
     out = dict(faces=faces_b, starts=starts, target=target, identity=torch.cat(ident), masked=masked,
                mel=torch.stack(mel)[:, None].float(), frame_index=torch.cat(fidx).long(), clip_index=torch.cat(cidx).long(),
