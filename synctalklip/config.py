@@ -12,10 +12,10 @@ from typing import Any
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS',
-           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'choice', 'ConfigError', 'ConfigBase', 'DataConfig',
-           'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
+           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'ConfigError', 'ConfigBase',
+           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
            'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
-           'cpu_bf16_choice', 'resolve_precision', 'make_config']
+           'cpu_bf16_choice', 'resolve_precision', 'make_config', 'component_preset']
 
 # %% ../nbs/00_config.ipynb #a625e773
 SCALES = ("smoke", "cpu", "paper")
@@ -542,3 +542,56 @@ def make_config(scale: str = "cpu", **overrides) -> Config:
     cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**{"synctalklip.method": method, **METHODS[method]})
     cfg = cfg.replace(**overrides)
     return cfg.replace(**{"train.precision": resolve_precision(cfg.train.precision)})
+
+# %% ../nbs/00_config.ipynb #f3c436ef
+COMPONENT_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
+    "syncnet": {   # the evaluators' SyncNet (22_models_syncnet); `paper`: the syncnet_v2 network itself
+        "smoke": dict(image_size=(56, 56), crop="lower", grey=True, width=0.125, embed_dim=64, steps=4, batch_size=2,
+                      windows_per_clip=4),
+        "cpu": dict(image_size=(56, 112), crop="lower", grey=True, width=0.25, embed_dim=256, steps=200, batch_size=4,
+                    max_offset=8),
+        "paper": dict(),
+    },
+    "observer": {  # the independent lip readers (23_models_observers); `cpu` keeps the viseme aid
+        "smoke": dict(input_size=24, channels=4, d_model=32, n_layers=1, n_heads=2, conv_kernel=5, steps=3, batch_size=2,
+                      beam=2, max_len=20, viseme_weight=1.0),
+        "cpu": dict(steps=1500, viseme_weight=1.0),
+        "paper": dict(input_size=88, channels=64, d_model=512, n_layers=4, n_heads=8, dec_layers=4, steps=30000,
+                      batch_size=32, lr=5e-4, beam=50),
+    },
+    "landmarks": {  # the landmark regressor of LMD (51_evaluate)
+        "smoke": dict(input_size=32, channels=4, steps=3, batch_size=8, max_frames=200),
+        "cpu": dict(steps=300, batch_size=32),
+        "paper": dict(input_size=96, channels=32, steps=20000, max_frames=200000),
+    },
+    "evaluators": {  # ground-truth test clips of the quality reports (51_evaluate; 0 = all)
+        "smoke": dict(eval_clips=4), "cpu": dict(eval_clips=40), "paper": dict(eval_clips=0),
+    },
+    "wav2lip_expert": {  # Wav2Lip's lip-sync expert (24_models_wav2lip)
+        "smoke": dict(width=0.125, steps=3, batch_size=8, eval_batches=2),
+        "cpu": dict(width=0.25, steps=400, batch_size=32, lr=1e-3, eval_batches=10),
+        "paper": dict(),
+    },
+    "cals": {  # CALS's lip encoder and audio-to-lip transformer (25_models_cals)
+        "smoke": dict(d_model=32, n_layers=1, n_heads=2, ffn_dim=64, lip_width=0.125, lip_steps=3, lip_batch_size=16,
+                      eval_batches=2),
+        "cpu": dict(d_model=128, n_layers=2, n_heads=4, ffn_dim=256, lip_width=0.25, lip_steps=400, lip_batch_size=64,
+                    lip_lr=1e-3, eval_batches=10),
+        "paper": dict(),
+    },
+    "stabilized": {  # the stabilized sync loss's expert (26_models_stabilized)
+        "smoke": dict(width=0.125, audio_layers=(1, 1, 1, 1), image_layers=(1, 1, 1, 1), dim=64, steps=3, batch_size=8,
+                      eval_batches=2),
+        "cpu": dict(width=0.25, audio_layers=(1, 2, 2, 1), image_layers=(1, 2, 2, 1), dim=128, steps=400, batch_size=32,
+                    lr=1e-3, eval_batches=10),
+        "paper": dict(),
+    },
+}
+
+def component_preset(component: str, scale: str) -> dict[str, Any]:
+    "What `scale` sets in `component`'s config (a fresh dict, to be merged under the caller's overrides)."
+    if component not in COMPONENT_PRESETS:
+        raise ConfigError(f"component={component!r} has no presets; choose one of: {', '.join(COMPONENT_PRESETS)}")
+    if scale not in SCALES:
+        raise ConfigError(f"scale={scale!r} is not valid; choose one of: {', '.join(SCALES)}")
+    return dict(COMPONENT_PRESETS[component][scale])
