@@ -75,7 +75,9 @@ if __name__ == "__main__":
         try: return ast.literal_eval(v)
         except (ValueError, SyntaxError): return v
     overrides = {k: value(v) for k, v in (kv.split("=", 1) for kv in args.set)}
-    shapes = {"cpu": dict(clips=4, frames=75, faces=40, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
+    # the trainer's batch at `cpu` scale: `synctalklip.batch_size` = 2 clips of the corpus (75 frames), 3 windows of 5
+    # generated faces each (`WindowDataset`); until 2026-12-06 this row timed 4 clips / 40 faces (about 1.3-2x the step)
+    shapes = {"cpu": dict(clips=2, frames=75, faces=30, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
     default_steps = {"cpu": 5, "paper": 2}
     if args.child:
         print(json.dumps(bench(args.scale, args.steps or default_steps[args.scale], **shapes[args.scale], overrides=overrides)))
