@@ -75,9 +75,13 @@ if __name__ == "__main__":
         try: return ast.literal_eval(v)
         except (ValueError, SyntaxError): return v
     overrides = {k: value(v) for k, v in (kv.split("=", 1) for kv in args.set)}
-    # the trainer's batch at `cpu` scale: `synctalklip.batch_size` = 2 clips of the corpus (75 frames), 3 windows of 5
-    # generated faces each (`WindowDataset`); until 2026-12-06 this row timed 4 clips / 40 faces (about 1.3-2x the step)
-    shapes = {"cpu": dict(clips=2, frames=75, faces=30, gen_batch=32), "paper": dict(clips=8, frames=75, faces=40, gen_batch=32)}
+    # clips per step: the preset's `synctalklip.batch_size` (cpu 2, paper 8), 75-frame clips; generated faces per clip:
+    # at `cpu` the trainer's 3 windows of 5 (`WindowDataset`; until 2026-12-06 this row timed 4 clips / 40 faces,
+    # about 1.3-2x the step), at `paper` 5
+    from synctalklip.config import make_config
+    per_clip = {"cpu": 15, "paper": 5}
+    shapes = {s: dict(clips=(b := make_config(s, **overrides).synctalklip.batch_size), frames=75, faces=b * per_clip[s], gen_batch=32)
+              for s in per_clip}
     default_steps = {"cpu": 5, "paper": 2}
     if args.child:
         print(json.dumps(bench(args.scale, args.steps or default_steps[args.scale], **shapes[args.scale], overrides=overrides)))

@@ -12,12 +12,12 @@ from typing import Any
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS',
-           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'ConfigError', 'ConfigBase',
-           'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config', 'check_parameters', 'in_test',
-           'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key', 'bf16_kernel_times', 'bf16_wins',
-           'cpu_bf16_choice', 'resolve_precision', 'make_config', 'component_preset']
+           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'ConfigError', 'check_choice',
+           'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
+           'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key',
+           'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config', 'component_preset']
 
-# %% ../nbs/00_config.ipynb #a625e773
+# %% ../nbs/00_config.ipynb #b707ca7a
 SCALES = ("smoke", "cpu", "paper")
 VARIANTS = ("base", "conv", "freeze")          # SyncTalklip variants (paper Table 4)
 ALIGNMENTS = ("local", "conv", "none")         # AV-SyncNet alignment loss: L1 per frame, temporal conv, none (= AV-HuBERT)
@@ -43,6 +43,12 @@ def choice(default, options, help: str = ""):
 
 class ConfigError(ValueError):
     "A configuration value is invalid; the message names the field and the valid values."
+
+def check_choice(name: str, value, options, help: str | None = None) -> None:
+    "Raise `ConfigError` naming `name`, `value` and the valid `options` (and `help`) unless `value` is one of them."
+    if value not in options:
+        hint = f" ({help})" if help else ""
+        raise ConfigError(f"{name}={value!r} is not valid; choose one of: {', '.join(map(str, options))}{hint}")
 
 #: Range rules by field name (every config class): `>0` strictly positive, `0..1` a fraction, `any` any finite number.
 #: Every other number must be finite and >= 0.
@@ -88,7 +94,7 @@ def _check_value(owner: str, f, v):
     if rule == ">=0" and not v >= 0: raise ConfigError(f"{name} is not valid: it must be >= 0")
     if rule == "0..1" and not 0 <= v <= 1: raise ConfigError(f"{name} is not valid: it must be between 0 and 1")
 
-# %% ../nbs/00_config.ipynb #0cd2c410
+# %% ../nbs/00_config.ipynb #59c5083d
 class ConfigBase:
     "Mixin: validation of `choice` fields, JSON round trip, nested `replace`."
     def __post_init__(self): self.validate()
@@ -98,9 +104,7 @@ class ConfigBase:
         for f in fields(self):
             opts = f.metadata.get("choices")
             v = getattr(self, f.name)
-            if opts is not None and v not in opts:
-                hint = f" ({f.metadata['help']})" if f.metadata.get("help") else ""
-                raise ConfigError(f"{type(self).__name__}.{f.name}={v!r} is not valid; choose one of: {', '.join(map(str, opts))}{hint}")
+            if opts is not None: check_choice(f"{type(self).__name__}.{f.name}", v, opts, f.metadata.get("help"))
             _check_value(type(self).__name__, f, v)
             if type(v) is int and _is_float_field(f): setattr(self, f.name, float(v))   # 30 and 30.0: one run id
         return self
@@ -311,7 +315,7 @@ class Config(ConfigBase):
     synctalklip: SyncTalklipConfig = field(default_factory=SyncTalklipConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
-# %% ../nbs/00_config.ipynb #42147fb6
+# %% ../nbs/00_config.ipynb #f41cbc9f
 PRESETS: dict[str, dict[str, Any]] = {
     "smoke": {
         "data.n_train": 24, "data.n_val": 4, "data.n_test": 6, "data.n_speakers": 6, "data.n_test_speakers": 2,
@@ -525,8 +529,7 @@ def cpu_bf16_choice(path: str | Path | None = None, measure=bf16_kernel_times) -
 
 def resolve_precision(precision: str, device: str | None = None) -> str:
     "`precision` with `auto` replaced by this machine's `native_precision()`; `bf16` and `no` are kept as forced."
-    if precision not in PRECISIONS:
-        raise ConfigError(f"precision={precision!r} is not valid; choose one of: {', '.join(PRECISIONS)}")
+    check_choice("precision", precision, PRECISIONS)
     return native_precision(device) if precision == "auto" else precision
 
 def make_config(scale: str = "cpu", **overrides) -> Config:
@@ -534,16 +537,14 @@ def make_config(scale: str = "cpu", **overrides) -> Config:
     SyncTalklip), then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`.
     `train.precision="auto"` is resolved here, so the run config (and the run id, which hashes it) records the
     precision the weights were trained in: bf16 and fp32 runs of one config are different runs."""
-    if scale not in PRESETS:
-        raise ConfigError(f"scale={scale!r} is not valid; choose one of: {', '.join(PRESETS)}")
+    check_choice("scale", scale, PRESETS)
     method = overrides.get("synctalklip.method", "synctalklip")
-    if method not in METHODS:
-        raise ConfigError(f"SyncTalklipConfig.method={method!r} is not valid; choose one of: {', '.join(METHODS)}")
+    check_choice("SyncTalklipConfig.method", method, METHODS)
     cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**{"synctalklip.method": method, **METHODS[method]})
     cfg = cfg.replace(**overrides)
     return cfg.replace(**{"train.precision": resolve_precision(cfg.train.precision)})
 
-# %% ../nbs/00_config.ipynb #f3c436ef
+# %% ../nbs/00_config.ipynb #6da227c3
 COMPONENT_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     "syncnet": {   # the evaluators' SyncNet (22_models_syncnet); `paper`: the syncnet_v2 network itself
         "smoke": dict(image_size=(56, 56), crop="lower", grey=True, width=0.125, embed_dim=64, steps=4, batch_size=2,
@@ -590,8 +591,5 @@ COMPONENT_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
 
 def component_preset(component: str, scale: str) -> dict[str, Any]:
     "What `scale` sets in `component`'s config (a fresh dict, to be merged under the caller's overrides)."
-    if component not in COMPONENT_PRESETS:
-        raise ConfigError(f"component={component!r} has no presets; choose one of: {', '.join(COMPONENT_PRESETS)}")
-    if scale not in SCALES:
-        raise ConfigError(f"scale={scale!r} is not valid; choose one of: {', '.join(SCALES)}")
+    check_choice("component", component, COMPONENT_PRESETS); check_choice("scale", scale, SCALES)
     return dict(COMPONENT_PRESETS[component][scale])
