@@ -10,10 +10,10 @@ from typing import Mapping, Sequence
 import numpy as np
 
 # %% auto #0
-__all__ = ['DIMENSIONS', 'ABBREV', 'SCORES', 'GROUND_TRUTH', 'QUESTIONS', 'PAPER_TABLE5', 'RatingsError', 'clip_key',
-           'method_videos', 'resolve_source', 'build_study', 'Study', 'real_videos', 'discover_methods', 'ensure_study',
-           'check_rater', 'rater_file', 'save_ratings', 'read_ratings', 'rater_files', 'read_all_ratings',
-           'method_order', 'aggregate', 'table5', 'flat_metrics', 'RatingForm']
+__all__ = ['DIMENSIONS', 'ABBREV', 'SCORES', 'GROUND_TRUTH', 'QUESTIONS', 'PAPER_TABLE5', 'TABLE1_METHODS', 'RatingsError',
+           'clip_key', 'method_videos', 'resolve_source', 'build_study', 'Study', 'real_videos', 'discover_methods',
+           'table1_methods', 'ensure_study', 'check_rater', 'rater_file', 'save_ratings', 'read_ratings', 'rater_files',
+           'read_all_ratings', 'method_order', 'aggregate', 'table5', 'flat_metrics', 'RatingForm']
 
 # %% ../nbs/52_perceptual.ipynb #2cd1e19a
 DIMENSIONS = ("intelligibility", "synchronisation", "authenticity")
@@ -126,7 +126,7 @@ def real_videos(cfg, out, domain: str = "main", split: str = "test", limit: int 
                         progress=False)
     return Path(out) / clip_folder("generated", domain)
 
-# %% ../nbs/52_perceptual.ipynb #2421a43e
+# %% ../nbs/52_perceptual.ipynb #fe32474a
 def discover_methods(root=None, subdir: str = "test_clips") -> dict[str, str]:
     "`{name: run id}` of every finished run with a `subdir/` of mp4s (name: the run's `method` tag, else its id)."
     from synctalklip.registry import list_runs
@@ -134,6 +134,20 @@ def discover_methods(root=None, subdir: str = "test_clips") -> dict[str, str]:
     for r in list_runs(root=root, status="done"):
         if (r.path / subdir).is_dir() and any((r.path / subdir).rglob("*.mp4")):
             out[str(r.meta.get("tags", {}).get("method") or r.id)] = r.id
+    return out
+
+TABLE1_METHODS = {"Wav2Lip": "wav2lip", "TalkLip": "talklip", "SyncTalklip": "synctalklip"}   # the rated rows, as the paper's Table 5
+
+def table1_methods(scale: str, seed: int = 0, root=None, subdir: str = "test_clips") -> dict[str, str]:
+    "`{name: run id}` of Table 1's generators (`TABLE1_METHODS`) at `scale` and `seed` that are finished in the registry with generated test clips."
+    from synctalklip.registry import runs_home
+    from synctalklip import train_synctalklip as T
+    root, out = Path(root or runs_home()), {}
+    for name, m in TABLE1_METHODS.items():
+        rid = T.generator_run_id(T.generator_config(T.train_config(scale, seed=seed, method=m)))
+        meta = root / rid / "meta.json"
+        if meta.exists() and json.loads(meta.read_text()).get("status") == "done" and any((root / rid / subdir).rglob("*.mp4")):
+            out[name] = rid
     return out
 
 def ensure_study(cfg, methods: Mapping[str, str | Path], n_clips: int = 25, seed: int = 0, ground_truth: bool = True,
