@@ -7,6 +7,14 @@ ROOT = Path(__file__).resolve().parents[1]
 PAPERMILL = Path(sys.executable).with_name("papermill")
 
 
+def smoke_env(home: Path) -> dict:
+    "The environment of a smoke-scale subprocess with its own project home (`<home>/runs`, `<home>/data`; checkout untouched)."
+    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_HOME=str(home), OMP_NUM_THREADS="1",
+               SYNCTALKLIP_RUNS=str(home / "runs"), SYNCTALKLIP_DATA=str(home / "data"))
+    env.pop("IN_TEST", None)
+    return env
+
+
 def run_smoke(notebook: str, tmp_path: Path, *args: str, timeout: int = 2400) -> Path:
     "Run `nbs/<notebook>` with `-p scale smoke` and the extra papermill `args`; assert it succeeded; return its runs folder."
     runs = tmp_path / "runs"

@@ -6,7 +6,7 @@ import pytest
 from pathlib import Path
 import torch
 from safetensors.torch import load_file
-from test_train_notebook import _env, ROOT
+from paper_nb import smoke_env, ROOT
 
 
 def test_train_cli_two_processes(tmp_path):
@@ -14,7 +14,7 @@ def test_train_cli_two_processes(tmp_path):
            "-m", "synctalklip.train_synctalklip", "--scale", "smoke", "--steps", "4", "--runs", str(tmp_path / "runs"),
            "--export", str(tmp_path / "w_{rank}.safetensors"), "--test-limit", "2",
            "--set", "synctalklip.bn_recalibration=0"]   # keep each process's own batch-norm statistics (checked below)
-    env = {k: v for k, v in _env(tmp_path).items() if k not in ("WORLD_SIZE", "RANK", "LOCAL_RANK")}
+    env = {k: v for k, v in smoke_env(tmp_path).items() if k not in ("WORLD_SIZE", "RANK", "LOCAL_RANK")}
     r = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-4000:]
     heads = [l for l in r.stdout.splitlines() if l.startswith("== ")]            # one header a stage, from one process
@@ -35,7 +35,7 @@ def test_train_cli_methods(tmp_path):
     """The peers of Table 1 are configurations of the same trainer: `--method wav2lip` (its local audio encoder on mel
     windows, no AV-SyncNet at all), `--method talklip`, `--method cals` (its Audio-to-Lip module and lip encoder, no
     AV-SyncNet) and `--method stabilized` (the seed's AVSyncNet as sync expert) train, are scored by the same evaluators, and say what they are."""
-    env = _env(tmp_path)
+    env = smoke_env(tmp_path)
     for method in ("wav2lip", "talklip", "cals", "stabilized"):
         cmd = [sys.executable, "-m", "synctalklip.train_synctalklip", "--method", method, "--scale", "smoke", "--steps", "3",
                "--runs", str(tmp_path / "runs"), "--test-limit", "2", "--export", str(tmp_path / f"{method}.safetensors")]

@@ -6,6 +6,7 @@ mux) does not depend on the weights. Everything runs in a scratch project home, 
 import json, os, subprocess, sys
 from pathlib import Path
 import pytest
+from paper_nb import smoke_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -17,13 +18,6 @@ def _fixtures():
     fix = real_fixtures()
     if fix is None or not dlib_available(): pytest.skip("needs the real fixtures and dlib")
     return fix
-
-
-def _env(home: Path) -> dict:
-    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_HOME=str(home), OMP_NUM_THREADS="1",
-               SYNCTALKLIP_RUNS=str(home / "runs"), SYNCTALKLIP_DATA=str(home / "data"))
-    env.pop("IN_TEST", None)
-    return env
 
 
 def _probe(path):
@@ -51,7 +45,7 @@ def _onnx():
 
 
 def _cli(args, home):
-    return subprocess.run([str(BIN / "synctalklip-infer"), "--no-progress", *map(str, args)], env=_env(home),
+    return subprocess.run([str(BIN / "synctalklip-infer"), "--no-progress", *map(str, args)], env=smoke_env(home),
                           capture_output=True, text=True, timeout=600)
 
 
@@ -97,7 +91,7 @@ def test_infer_notebook_smoke(home, tmp_path):
     r = subprocess.run([str(papermill), str(ROOT / "nbs" / "infer.ipynb"), str(out), "-p", "run", run_id,
                         "-p", "run_dir", str(h / "runs"), "-p", "face", str(fix / "face_vfr22.mp4"),
                         "-p", "audio", str(fix / "speech_44k_stereo.wav"), "--cwd", str(ROOT / "nbs"), "--log-output"],
-                       env=_env(h), capture_output=True, text=True, timeout=900)
+                       env=smoke_env(h), capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
     figs = sorted(p.name for p in (h / "figures").iterdir())
     assert f"infer_face_vfr22_{run_id}.mp4" in figs and f"infer_face_vfr22_{run_id}_strip.png" in figs, figs
@@ -111,7 +105,7 @@ def test_infer_notebook_smoke(home, tmp_path):
 def test_infer_notebook_refuses_a_misspelt_parameter(tmp_path):
     papermill = BIN / "papermill"
     r = subprocess.run([str(papermill), str(ROOT / "nbs" / "infer.ipynb"), str(tmp_path / "out.ipynb"), "-p", "chekpoint",
-                        "gen.safetensors", "--cwd", str(ROOT / "nbs")], env=_env(tmp_path), capture_output=True, text=True,
+                        "gen.safetensors", "--cwd", str(ROOT / "nbs")], env=smoke_env(tmp_path), capture_output=True, text=True,
                        timeout=300)
     assert r.returncode != 0 and "unknown notebook parameter(s) chekpoint" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
     assert not (tmp_path / "runs").exists() and not (tmp_path / "figures").exists()   # nothing found, trained or written

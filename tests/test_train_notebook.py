@@ -6,15 +6,9 @@ Both run in a scratch project home (`SYNCTALKLIP_HOME`), so runs/, data/ and fig
 import json, os, signal, subprocess, sys, time
 from pathlib import Path
 import pytest
+from paper_nb import smoke_env
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _env(home: Path) -> dict:
-    env = dict(os.environ, SYNCTALKLIP_SMOKE="1", SYNCTALKLIP_HOME=str(home), OMP_NUM_THREADS="1",
-               SYNCTALKLIP_RUNS=str(home / "runs"), SYNCTALKLIP_DATA=str(home / "data"))
-    env.pop("IN_TEST", None)
-    return env
 
 
 def test_train_notebook_smoke(tmp_path):
@@ -22,7 +16,7 @@ def test_train_notebook_smoke(tmp_path):
     out = tmp_path / "train_out.ipynb"
     r = subprocess.run([str(papermill), str(ROOT / "nbs" / "train.ipynb"), str(out), "-p", "variant", "conv",
                         "-p", "scale", "smoke", "--cwd", str(ROOT / "nbs"), "--log-output"],
-                       env=_env(tmp_path), capture_output=True, text=True, timeout=900)
+                       env=smoke_env(tmp_path), capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
     runs = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*/meta.json")]
     gen = [m for m in runs if m["kind"] == "synctalklip"]
@@ -69,7 +63,7 @@ if __name__ == "__main__":
 
 
 def test_kill_and_resume_gives_identical_weights(tmp_path):
-    env = _env(tmp_path)
+    env = smoke_env(tmp_path)
     steps = 6
     driver = tmp_path / "driver.py"; driver.write_text(DRIVER)
     experts = tmp_path / "experts"
@@ -102,7 +96,7 @@ def test_kill_and_resume_gives_identical_weights(tmp_path):
 def test_train_notebook_refuses_a_misspelt_parameter(tmp_path):
     papermill = Path(sys.executable).with_name("papermill")
     r = subprocess.run([str(papermill), str(ROOT / "nbs" / "train.ipynb"), str(tmp_path / "out.ipynb"), "-p", "methd",
-                        "wav2lip", "--cwd", str(ROOT / "nbs")], env=_env(tmp_path), capture_output=True, text=True, timeout=300)
+                        "wav2lip", "--cwd", str(ROOT / "nbs")], env=smoke_env(tmp_path), capture_output=True, text=True, timeout=300)
     assert r.returncode != 0 and "unknown notebook parameter(s) methd" in r.stdout + r.stderr, (r.stdout + r.stderr)[-3000:]
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())   # nothing built or trained
 
