@@ -828,7 +828,7 @@ def results_table(run_ids: Sequence[str], ev: Evaluators, cfg: Config, domains: 
     cols = [c for c in (*TABLE1, *EXTRA, *per_source, "n_clips") if c in df.columns]
     return df[cols]
 
-# %% ../nbs/51_evaluate.ipynb #81b70335
+# %% ../nbs/51_evaluate.ipynb #7966cd42
 def compare_rows(rows: dict[str, dict], scale: str = "cpu", seeds: Sequence[int] = (0,), domains: Sequence[str] = ("main",),
                  limit: int | None = None, cols: Sequence[str] = TABLE1, ev: Evaluators | None = None, root=None,
                  log: Callable[[str], None] = print, row_seeds: Mapping[str, Sequence[int]] | None = None):
@@ -848,10 +848,10 @@ def compare_rows(rows: dict[str, dict], scale: str = "cpu", seeds: Sequence[int]
     runs = {}
     for name, kw in rows.items():
         for s in seeds_of[name]:
-            cfg, t0 = T.train_config(scale, seed=int(s), **kw), time.time()
+            cfg, t0 = T.train_config(scale, seed=s, **kw), time.time()
             model, run = T.ensure_generator(cfg, root=root)
             evaluate_generator(model, cfg, run, ev, domains=domains, limit=limit, root=root)
-            runs[(name, int(s))] = run.id
+            runs[(name, s)] = run.id
             log(f"{name}, seed {s}: run {run.id}, {time.time() - t0:.0f} s")
     full = results_table(list(dict.fromkeys(runs.values())), ev, base, domains=domains, root=root, limit=limit)
     recs = []

@@ -126,29 +126,25 @@ def real_videos(cfg, out, domain: str = "main", split: str = "test", limit: int 
                         progress=False)
     return Path(out) / clip_folder("generated", domain)
 
-# %% ../nbs/52_perceptual.ipynb #fe32474a
+# %% ../nbs/52_perceptual.ipynb #ce8e7e19
+def _runs_with_clips(root=None, subdir: str = "test_clips") -> dict[str, "Run"]:
+    "`{run id: Run}` of every finished run of the registry with a `subdir/` of mp4s."
+    from synctalklip.registry import list_runs
+    return {r.id: r for r in list_runs(root=root, status="done")
+            if (r.path / subdir).is_dir() and any((r.path / subdir).rglob("*.mp4"))}
+
 def discover_methods(root=None, subdir: str = "test_clips") -> dict[str, str]:
     "`{name: run id}` of every finished run with a `subdir/` of mp4s (name: the run's `method` tag, else its id)."
-    from synctalklip.registry import list_runs
-    out = {}
-    for r in list_runs(root=root, status="done"):
-        if (r.path / subdir).is_dir() and any((r.path / subdir).rglob("*.mp4")):
-            out[str(r.meta.get("tags", {}).get("method") or r.id)] = r.id
-    return out
+    return {str(r.meta.get("tags", {}).get("method") or r.id): r.id for r in _runs_with_clips(root, subdir).values()}
 
 TABLE1_METHODS = {"Wav2Lip": "wav2lip", "TalkLip": "talklip", "SyncTalklip": "synctalklip"}   # the rated rows, as the paper's Table 5
 
 def table1_methods(scale: str, seed: int = 0, root=None, subdir: str = "test_clips") -> dict[str, str]:
     "`{name: run id}` of Table 1's generators (`TABLE1_METHODS`) at `scale` and `seed` that are finished in the registry with generated test clips."
-    from synctalklip.registry import runs_home
     from synctalklip import train_synctalklip as T
-    root, out = Path(root or runs_home()), {}
-    for name, m in TABLE1_METHODS.items():
-        rid = T.generator_run_id(T.generator_config(T.train_config(scale, seed=seed, method=m)))
-        meta = root / rid / "meta.json"
-        if meta.exists() and json.loads(meta.read_text()).get("status") == "done" and any((root / rid / subdir).rglob("*.mp4")):
-            out[name] = rid
-    return out
+    have = _runs_with_clips(root, subdir)
+    ids = {name: T.generator_run_id(T.generator_config(T.train_config(scale, seed=seed, method=m))) for name, m in TABLE1_METHODS.items()}
+    return {name: rid for name, rid in ids.items() if rid in have}
 
 def ensure_study(cfg, methods: Mapping[str, str | Path], n_clips: int = 25, seed: int = 0, ground_truth: bool = True,
                  domain: str = "main", root=None) -> tuple[Study, "Run"]:
