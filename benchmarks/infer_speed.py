@@ -3,7 +3,9 @@
 A random-weight generator of each preset's size (speed does not depend on the weights) on a real fixture (844x844,
 25 fps, 5 s) driven by the 44.1 kHz stereo speech. Each size runs twice in one process: the first run pays the
 one-off start costs (librosa's resampler, dlib's models), the second is the measured one. Also the generator's
-forward alone at the same batch size, for comparison with benchmarks/generator_speed.py.
+forward alone at the same batch size, for comparison with benchmarks/generator_speed.py: eager, prepared as inference
+runs it (batch norm folded, channels-last or onnx) computing the whole face, and prepared computing only the rows that
+are pasted back (what `synctalklip-infer` runs).
 
     python benchmarks/infer_speed.py                                   # cpu and paper widths, torch (and onnx) runtimes
     python benchmarks/infer_speed.py --scale cpu --device cuda --precision bf16
@@ -33,7 +35,9 @@ def bench(scale: str, face, audio, device: str, precision: str, batch_size: int,
             runs.append(dict(wall_s=round(time.perf_counter() - t0, 3), frames=res.n_frames,
                              seconds={k: round(v, 3) for k, v in res.seconds.items()}))
     dev = I.resolve_device(device)
-    gens = {"eager": model.generator.to(dev), runtime: I.prepare_generator(model.generator, dev, runtime)}
+    top = I.pasted_rows(cfg.data.face_size)         # inference computes only the rows that are pasted back
+    gens = {"eager": model.generator.to(dev), runtime: I.prepare_generator(model.generator, dev, runtime),
+            f"{runtime}, rows {top}:": I.prepare_generator(model.generator, dev, runtime, top=top)}
     x = torch.rand(batch_size, 3, 96, 96, device=dev); a = torch.randn(batch_size, cfg.synctalklip.audio_dim, device=dev)
     gen_fps = {}
     for name, gen in gens.items():

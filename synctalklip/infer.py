@@ -21,12 +21,12 @@ from .data_faces import FaceConfig, detect_boxes, pick_face, interpolate_boxes, 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'PRECISIONS', 'RUNTIMES', 'InferOptions', 'resolve_device', 'autocast_for', 'source_rate', 'FaceInput',
-           'read_face', 'read_audio', 'output_length', 'source_indices', 'feature_indices', 'FaceTrack', 'detect_track',
-           'crop_boxes', 'track', 'crop_faces', 'pick_reference', 'feather_mask', 'paste_face', 'Mp4Writer',
-           'model_config', 'load_run', 'load_checkpoint_file', 'export_checkpoint', 'load_model', 'random_weights_run',
-           'fold_batchnorm', 'OnnxGenerator', 'prepare_generator', 'encode_audio', 'generate_faces', 'InferResult',
-           'lipsync', 'build_parser', 'options_from_args', 'main']
+__all__ = ['log', 'PRECISIONS', 'RUNTIMES', 'MASK_TOP', 'InferOptions', 'resolve_device', 'autocast_for', 'source_rate',
+           'FaceInput', 'read_face', 'read_audio', 'output_length', 'source_indices', 'feature_indices', 'FaceTrack',
+           'detect_track', 'crop_boxes', 'track', 'crop_faces', 'pick_reference', 'feather_mask', 'paste_face',
+           'pasted_rows', 'Mp4Writer', 'model_config', 'load_run', 'load_checkpoint_file', 'export_checkpoint',
+           'load_model', 'random_weights_run', 'fold_batchnorm', 'OnnxGenerator', 'prepare_generator', 'encode_audio',
+           'generate_faces', 'InferResult', 'lipsync', 'build_parser', 'options_from_args', 'main']
 
 # %% ../nbs/60_infer.ipynb #99329278
 PRECISIONS = ("fp32", "bf16", "fp16")
@@ -209,11 +209,13 @@ def pick_reference(has_face: np.ndarray, ref: int | None = None) -> int:
         return int(ref)
     return int(faces[np.argmin(np.abs(faces - (len(has_face) - 1) / 2))])
 
-# %% ../nbs/60_infer.ipynb #869acee2
+# %% ../nbs/60_infer.ipynb #987d8145
 def _ramp(x: np.ndarray) -> np.ndarray:
     x = np.clip(x, 0, 1); return x * x * (3 - 2 * x)
 
-def feather_mask(h: int, w: int, top: float = 0.45, feather: float = 0.15, edge: float = 0.08) -> np.ndarray:
+MASK_TOP = 0.45      # where the paste-back mask starts, as a fraction of the face's height
+
+def feather_mask(h: int, w: int, top: float = MASK_TOP, feather: float = 0.15, edge: float = 0.08) -> np.ndarray:
     """`float32[h,w]` blend weights of the generated face in its crop box: rising from 0 at `top` (fraction of the
     height) over `feather`, falling to 0 over `edge` at the left, right and bottom borders."""
     y = (np.arange(h) + 0.5) / h; x = (np.arange(w) + 0.5) / w
@@ -237,6 +239,11 @@ def paste_face(frame: np.ndarray, face: np.ndarray, box) -> np.ndarray:
     region = frame[y1 + r0:y2, x1:x2]
     region[:] = cv2.blendLinear(np.ascontiguousarray(g), np.ascontiguousarray(region), a, b)
     return frame
+
+def pasted_rows(size: int = 96, top: float = MASK_TOP) -> int:
+    """First row of a generated `size`-pixel face that `paste_face` reads, for any box: rows above it never reach the
+    output, so the generator need not compute them (`Generator.forward(top=)`)."""
+    return max(0, int(top * size) - 1)
 
 # %% ../nbs/60_infer.ipynb #ec73d6bf
 class Mp4Writer:
@@ -380,7 +387,7 @@ def random_weights_run(cfg: Config, root, seed: int = 0):
     run.finish()
     return run
 
-# %% ../nbs/60_infer.ipynb #17c84346
+# %% ../nbs/60_infer.ipynb #79c35d5a
 def fold_batchnorm(gen: torch.nn.Module) -> torch.nn.Module:
     "An eval-mode copy of `gen` with the batch norm of every `ConvBlock` folded into its (transposed) convolution."
     import copy
@@ -422,13 +429,23 @@ class OnnxGenerator:
         y = self.session.run(None, {"audio": f(audio_emb), "identity": f(identity), "masked": f(masked)})[0]
         return torch.from_numpy(y)
 
-def prepare_generator(gen: torch.nn.Module, device, runtime: str = "torch"):
-    "The generator as inference runs it: batch norm folded; channels-last on CPU, or onnxruntime (`runtime='onnx'`)."
+class _Rows(torch.nn.Module):
+    "Our U-Net computing only output rows `top:` (`models_generator.Generator.forward(top=)`)."
+    def __init__(self, gen, top: int):
+        super().__init__(); self.gen, self.top = gen, int(top)
+    def forward(self, audio_emb, identity, masked): return self.gen(audio_emb, identity, masked, top=self.top)
+
+def prepare_generator(gen: torch.nn.Module, device, runtime: str = "torch", top: int = 0):
+    """The generator as inference runs it: batch norm folded; channels-last on CPU, or onnxruntime (`runtime='onnx'`);
+    with `top` > 0 (our U-Net only) output rows `top:` alone are computed, the rest are the masked frame's."""
+    from synctalklip.models_generator import Generator
     device = torch.device(device)
     g = fold_batchnorm(gen)
+    if top and isinstance(g, Generator): g = _Rows(g, top)
     if runtime == "onnx":
         if device.type != "cpu": raise ValueError("--runtime onnx runs on the CPU; use --device cpu")
-        return OnnxGenerator(g, getattr(g, "audio_dim", None) or g.audio_in.block[0].in_channels)
+        core = g.gen if isinstance(g, _Rows) else g
+        return OnnxGenerator(g, getattr(core, "audio_dim", None) or core.audio_in.block[0].in_channels)
     g = g.to(device)
     return _ChannelsLast(g).eval() if device.type == "cpu" else g
 
@@ -461,7 +478,7 @@ def generate_faces(model, feats: torch.Tensor, fidx: np.ndarray, faces: torch.Te
     with autocast_for(dev, precision):
         return gen(model.audio_encoder.embed(feats, ci, fi), ident, masked).float().clamp(0, 1)
 
-# %% ../nbs/60_infer.ipynb #1c9f0af7
+# %% ../nbs/60_infer.ipynb #83a5e5b7
 @dataclass
 class InferResult:
     "What a run did: output path, frames written, frames with a generated face, no-face frames, seconds per stage."
@@ -510,7 +527,7 @@ def lipsync(face_path, audio_path, out, model, cfg: Config, opts: InferOptions |
         faces = faces.to(dev).float().div_(255)
     model = model.to(dev).eval()
     with clock("prepare"):
-        gen = prepare_generator(model.generator, dev, opts.runtime)
+        gen = prepare_generator(model.generator, dev, opts.runtime, top=pasted_rows(cfg.data.face_size))
     with clock("audio"):
         feats = encode_audio(model, fbank, dev, opts.audio_window, opts.audio_context, opts.precision)
     fidx_all = feature_indices(n_out, face.fps, feats.shape[1], cfg.data.fps)

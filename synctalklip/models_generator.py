@@ -71,7 +71,7 @@ class VideoEncoder(nn.Module):
             x = s(x); feats.append(x)
         return feats
 
-# %% ../nbs/21_models_generator.ipynb #df178fe7
+# %% ../nbs/21_models_generator.ipynb #ebf481e1
 #: (channels, residual convs after the transposed conv, kernel, stride, padding, output padding)
 GENERATOR_TABLE = [(512, 1, 3, 1, 0, 0), (512, 2, 3, 2, 1, 1), (384, 2, 3, 2, 1, 1), (256, 2, 3, 2, 1, 1),
                    (128, 2, 3, 2, 1, 1), (64, 2, 3, 2, 1, 1)]
@@ -120,22 +120,42 @@ class Generator(nn.Module):
         if output == "reference":       # start from the reference face exactly
             nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)
 
-    def forward(self, audio_emb, identity, masked):
+    def row_crops(self, top: int, size: int = 96) -> list:
+        """First input row each decoder block computes from (0: every row) so that output rows `top:` of a `size`-pixel
+        face are exact: a 3x3 convolution spoils one more row under a crop's top edge, a stride-2 transposed one maps
+        input rows `c:` onto output rows `2c:` exactly. Blocks past the first one that cannot be cropped run whole."""
+        n = max(0, int((top + 0.5) * self.resolution / size - 0.5) - 1)   # bilinear upsampling reads row n-1..
+        need = n - sum(m.padding[0] for m in self.out.modules() if isinstance(m, nn.Conv2d))
+        crops = [0] * len(self.blocks)
+        for i in reversed(range(len(self.blocks))):
+            convs = [m for m in self.blocks[i].modules() if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d))]
+            if convs[0].stride[0] != 2: break
+            c = (need - sum(m.padding[0] for m in convs[1:])) // 2
+            if c <= 0: break
+            crops[i] = need = c
+        return crops
+
+    def forward(self, audio_emb, identity, masked, top: int = 0):
+        """`top` > 0 computes only output rows `top:` (the same values as the whole face, in less time: inference pastes
+        only the lower face back); rows above `top` are then the masked frame's."""
         size = identity.shape[-2:]
         x_in = torch.cat([identity, masked], 1)
         if x_in.shape[-1] != self.resolution: x_in = F.interpolate(x_in, size=self.resolution, mode="area")
         feats = self.encoder(x_in)
         x = self.audio_in(audio_emb[:, :, None, None])
         x = torch.cat([x, feats[-1]], 1)
+        crops, off = self.row_crops(top, size[0]) if top else [0] * len(self.blocks), 0
         for i, b in enumerate(self.blocks):
+            if crops[i]: x, off = x[:, :, crops[i] - off:], crops[i]
             x = b(x)
+            off *= b[0].block[0].stride[0]
             if self.film: x = self.film[i](x, audio_emb)
-            x = torch.cat([x, feats[-2 - i]], 1)
-        delta = self.out(x).float()
+            x = torch.cat([x, feats[-2 - i][:, :, off:]], 1)
+        delta = F.pad(self.out(x).float(), (0, 0, off, 0))
         if delta.shape[-2:] != size: delta = F.interpolate(delta, size=size, mode="bilinear", align_corners=False)
-        if self.output == "direct": return torch.sigmoid(delta)
-        ref = reference_face(identity, masked).float().clamp(1e-3, 1 - 1e-3)
-        return torch.sigmoid(torch.logit(ref) + delta)
+        if self.output == "direct": y = torch.sigmoid(delta)
+        else: y = torch.sigmoid(torch.logit(reference_face(identity, masked).float().clamp(1e-3, 1 - 1e-3)) + delta)
+        return torch.cat([masked[:, :, :top].float(), y[:, :, top:]], 2) if top else y
 
 # %% ../nbs/21_models_generator.ipynb #89aa5637
 #: (channels, kernel, stride, padding) per conv; lower half 48x96 -> 48x48 -> 24 -> 12 -> 6 -> 3 -> 1
