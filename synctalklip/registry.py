@@ -12,14 +12,14 @@ import torch
 from safetensors.torch import save_file, load_file
 
 # %% auto #0
-__all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'assets_dir', 'data_home', 'figures_home', 'git_commit', 'machine_info',
-           'file_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state', 'CorruptFile',
-           'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem',
+__all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'assets_dir', 'data_home', 'figures_home', 'write_html', 'git_commit',
+           'machine_info', 'file_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state',
+           'CorruptFile', 'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem',
            'verify_checkpoint', 'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run',
            'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run', 'import_run', 'config_run_id',
            'find_or_train']
 
-# %% ../nbs/01_registry.ipynb #b6aa052b
+# %% ../nbs/01_registry.ipynb #761bdf58
 def project_root(start: str | Path | None = None) -> Path:
     "`$SYNCTALKLIP_HOME`, else the nearest folder above `start` (default: cwd) holding `settings.ini`, else cwd."
     if os.environ.get("SYNCTALKLIP_HOME"): return Path(os.environ["SYNCTALKLIP_HOME"]).resolve()
@@ -39,6 +39,13 @@ def figures_home() -> Path:
 #: `include_plotlyjs` of every HTML figure: plotly.js is written once beside them (`plotly.min.js`), so the committed
 #: figures render offline (a CDN link renders blank without a network).
 PLOTLY_JS = "directory"
+
+def write_html(fig, path) -> Path:
+    """Plotly figure `fig` as an HTML file at `path` (plotly.js beside it, `PLOTLY_JS`), its div id the file's stem
+    instead of a fresh random one, so re-rendering an unchanged figure rewrites the same bytes."""
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fig.write_html(str(path), include_plotlyjs=PLOTLY_JS, div_id=path.stem)
+    return path
 
 def git_commit(path: str | Path | None = None) -> str:
     "The commit of the project's checkout (with `+dirty` if it has uncommitted changes), or 'unknown'."

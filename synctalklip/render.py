@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .config import Config
-from .registry import PLOTLY_JS
+from .registry import write_html
 
 # %% auto #0
 __all__ = ['LOSS_TERMS', 'to_uint8_hwc', 'write_side_by_side', 'frame_strip', 'loss_curves', 'write_samples']
@@ -62,7 +62,7 @@ def loss_curves(history, path_html, path_png=None, title: str = "SyncTalklip tra
     fig = go.Figure([go.Scatter(x=pts[c]["step"], y=pts[c][c], name=c, mode="lines+markers" if c.startswith("val_") else "lines")
                      for c in cols])
     fig.update_layout(title=title, xaxis_title="step", yaxis_type="log", yaxis_title="loss (log)")
-    Path(path_html).parent.mkdir(parents=True, exist_ok=True); fig.write_html(str(path_html), include_plotlyjs=PLOTLY_JS)
+    write_html(fig, path_html)
     if path_png is not None:
         import matplotlib; matplotlib.use("Agg")
         import matplotlib.pyplot as plt

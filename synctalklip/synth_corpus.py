@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 from .config import DataConfig, make_config, in_test
-from .registry import data_home, file_lock, step_rng, figures_home, mp_context, PLOTLY_JS
+from .registry import data_home, file_lock, step_rng, figures_home, mp_context, write_html
 from .synth_speech import (Speaker, make_speakers, synthesize, grid_sentence, open_sentence, normalize_text,
                                       check_domain, DOMAINS, load_words, Interval)
 from .synth_face import make_identity, render_clip, VISEMES, SIL, phoneme_to_viseme
