@@ -124,7 +124,7 @@ class Generator(nn.Module):
         """First input row each decoder block computes from (0: every row) so that output rows `top:` of a `size`-pixel
         face are exact: a 3x3 convolution spoils one more row under a crop's top edge, a stride-2 transposed one maps
         input rows `c:` onto output rows `2c:` exactly. Blocks past the first one that cannot be cropped run whole."""
-        n = max(0, int((top + 0.5) * self.resolution / size - 0.5) - 1)   # bilinear upsampling reads row n-1..
+        n = max(0, int((top + 0.5) * self.resolution / size - 0.5) - 1)   # first row needed (one spare for the bilinear upsampling)
         need = n - sum(m.padding[0] for m in self.out.modules() if isinstance(m, nn.Conv2d))
         crops = [0] * len(self.blocks)
         for i in reversed(range(len(self.blocks))):
