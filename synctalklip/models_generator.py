@@ -136,9 +136,10 @@ class Generator(nn.Module):
         return crops
 
     def forward(self, audio_emb, identity, masked, top: int = 0):
-        """`top` > 0 computes only output rows `top:` (the same values as the whole face, in less time: inference pastes
-        only the lower face back); rows above `top` are then the masked frame's."""
+        """`top` > 0 computes only output rows `top:` (in eval mode the same values as the whole face, in less time:
+        inference pastes only the lower face back); rows above `top` are then the masked frame's."""
         size = identity.shape[-2:]
+        top = min(int(top), size[0])
         x_in = torch.cat([identity, masked], 1)
         if x_in.shape[-1] != self.resolution: x_in = F.interpolate(x_in, size=self.resolution, mode="area")
         feats = self.encoder(x_in)
