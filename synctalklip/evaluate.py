@@ -780,13 +780,11 @@ def evaluate_generator(model, cfg: Config, run: Run, ev: Evaluators | None = Non
     ev = ev or ensure_evaluators(cfg, progress=progress, root=root)
     out = {}
     for d in domains:
-        if not force and (done := scored(run, ev, cfg, d, limit)) is not None:
-            out[d] = done; continue                   # scored before, by these evaluators, on these clips
         # one process at a time generates and scores a run (another one, e.g. a paper notebook beside the
         # `synctalklip-train` that trained it, would empty the folders it is reading); the next finds the scores
         with file_lock(run.path.parent / ".locks" / f"{run.id}.eval.lock"):
             if not force and (done := scored(run, ev, cfg, d, limit)) is not None:
-                out[d] = done; continue
+                out[d] = done; continue               # scored before, by these evaluators, on these clips
             run.drop_metrics(f"eval/{d}/")            # no row of an earlier scoring survives a half-done rescoring
             generate_test_clips(model, cfg, run, d, limit=limit, progress=progress)
             out[d] = score_generated(run, ev, cfg, d)

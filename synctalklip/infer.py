@@ -441,11 +441,11 @@ def prepare_generator(gen: torch.nn.Module, device, runtime: str = "torch", top:
     from synctalklip.models_generator import Generator
     device = torch.device(device)
     g = fold_batchnorm(gen)
+    audio_dim = getattr(g, "audio_dim", None) or g.audio_in.block[0].in_channels
     if top and isinstance(g, Generator): g = _Rows(g, top)
     if runtime == "onnx":
         if device.type != "cpu": raise ValueError("--runtime onnx runs on the CPU; use --device cpu")
-        core = g.gen if isinstance(g, _Rows) else g
-        return OnnxGenerator(g, getattr(core, "audio_dim", None) or core.audio_in.block[0].in_channels)
+        return OnnxGenerator(g, audio_dim)
     g = g.to(device)
     return _ChannelsLast(g).eval() if device.type == "cpu" else g
 
