@@ -15,9 +15,8 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     from synctalklip.config import make_config
     from synctalklip.models_avsyncnet import AVSyncNet
     from synctalklip.trainkit import make_accelerator, autocast, count_params, peak_memory_mb
-    from synctalklip.train_synctalklip import build_models
+    from synctalklip.train_synctalklip import build_models, train_step
     from synctalklip.models_synctalklip import generator_losses, lip_ce
-    from synctalklip.losses_generator import gan_discriminator_loss
     from synctalklip.data_datasets import random_window_batch
     torch.manual_seed(0)
     cfg = make_config(scale, **(overrides or {}))
@@ -36,17 +35,13 @@ def bench(scale: str, steps: int, clips: int, frames: int, faces: int, gen_batch
     batch = {k: v.to(dev) for k, v in batch.items() if torch.is_tensor(v)}
     sync = (lambda: torch.cuda.synchronize()) if dev.type == "cuda" else (lambda: None)
 
-    def train_step():
-        with autocast(acc):
-            loss, logs, gen = generator_losses(model, disc, expert, batch, st, st.disc_start, None, lip_ce, sync_expert)
-        opt_g.zero_grad(); loss.backward(); opt_g.step()
-        if st.lambda_gan > 0:                 # the discriminator's step, as the trainer takes it
-            with autocast(acc): ld = gan_discriminator_loss(disc(batch["target"]), disc(gen.detach()))
-            opt_d.zero_grad(); ld.backward(); opt_d.step()
+    losses = lambda b, step: generator_losses(model, disc, expert, b, st, step, None, lip_ce, sync_expert)
+    def step():                               # the trainer's step: the generator's, then the discriminator's
+        train_step(losses, batch, st.disc_start, model, disc, opt_g, opt_d, st, acc)
 
-    train_step(); sync()                      # warm-up
+    step(); sync()                            # warm-up
     t0 = time.perf_counter()
-    for _ in range(steps): train_step()
+    for _ in range(steps): step()
     sync(); step_s = (time.perf_counter() - t0) / steps
     # generation only (the generator + its audio embedding), batches of `gen_batch` frames
     model.eval()
