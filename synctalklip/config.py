@@ -367,7 +367,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         # `benchmarks/generator_speed.py --scale cpu`, 0.90 -> 1.18 s at one thread here). The `freeze` variant keeps its
         # frozen AV-SyncNet audio side (it reads the batch's filterbank); TalkLip's row keeps its global encoder (`METHODS`);
         # `paper` scale keeps the paper's global encoder.
-        # The GAN is a third of a step under AVX2 kernels (0.78 -> 0.52 s without it, fp32). Without it, or with it from
+        # The GAN is a third of a benchmark step under AVX2 kernels (0.78 -> 0.52 s without it, fp32). Without it, or from
         # step 600 only, LSE-C falls from 0.758 +- 0.109 to 0.583 +- 0.113 / 0.638 +- 0.097 (lower in every seed) and the
         # in-sync share from 0.933 to 0.812 / 0.896 (`conv`, three seeds each, notebook 41, 2026-12-06): it stays, from step 0.
         "synctalklip.width": 0.5, "synctalklip.batch_size": 2, "synctalklip.steps": 1200, "synctalklip.lr": 1e-4,
