@@ -14,7 +14,7 @@ from torch import nn
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .config import Config, ConfigBase, DataConfig, make_config, in_test, choice, component_preset, SCALES
-from .registry import Run, runs_home, seed_everything, step_rng, load_checkpoint, import_run, export_run, shipped_home, config_run_id, find_or_train, file_lock
+from .registry import Run, runs_home, seed_everything, step_rng, load_checkpoint, import_run, export_run, shipped_home, config_run_id, find_or_train, run_lock
 from .trainkit import Trainer, make_accelerator, autocast, count_params
 from .models_syncnet import SyncNet, SyncNetConfig, syncnet_config, load_syncnet_v2
 from .models_observers import ObserverConfig, observer_config, make_observer
@@ -782,7 +782,7 @@ def evaluate_generator(model, cfg: Config, run: Run, ev: Evaluators | None = Non
     for d in domains:
         # one process at a time generates and scores a run (another one, e.g. a paper notebook beside the
         # `synctalklip-train` that trained it, would empty the folders it is reading); the next finds the scores
-        with file_lock(run.path.parent / ".locks" / f"{run.id}.eval.lock"):
+        with run_lock(run.path.parent, run.id, "eval"):
             if not force and (done := scored(run, ev, cfg, d, limit)) is not None:
                 out[d] = done; continue               # scored before, by these evaluators, on these clips
             run.drop_metrics(f"eval/{d}/")            # no row of an earlier scoring survives a half-done rescoring

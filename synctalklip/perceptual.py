@@ -150,7 +150,7 @@ def ensure_study(cfg, methods: Mapping[str, str | Path], n_clips: int = 25, seed
                  domain: str = "main", root=None) -> tuple[Study, "Run"]:
     """The `perceptual_study` run of `methods` (`{name: run id or folder}`) plus the real clips (`ground_truth`),
     `n_clips` sentences each; built when absent. Returns `(Study, Run)`."""
-    from synctalklip.registry import Run, runs_home, file_lock
+    from synctalklip.registry import Run, runs_home, run_lock
     root = Path(root or runs_home())
     folders = {str(m): str(resolve_source(s, root).resolve()) for m, s in methods.items()}
     if GROUND_TRUTH in folders and ground_truth: raise ValueError(f"method name {GROUND_TRUTH!r} is taken by the real clips")
@@ -158,7 +158,7 @@ def ensure_study(cfg, methods: Mapping[str, str | Path], n_clips: int = 25, seed
     conf = {"methods": folders, "n_clips": int(n_clips), "seed": int(seed), "domain": domain, "ground_truth": bool(ground_truth),
             "data": cfg.data.to_dict() if ground_truth else None}
     rid = "perceptual_study-" + hashlib.sha1(json.dumps(conf, sort_keys=True).encode()).hexdigest()[:10]
-    with file_lock(root / ".locks" / f"{rid}.lock"):
+    with run_lock(root, rid):
         run = Run(root / rid)
         if (run.path / "meta.json").exists() and run.meta.get("status") == "done" and (run.path / "study" / "study.json").exists():
             return Study(run.path / "study"), run

@@ -13,11 +13,11 @@ from safetensors.torch import save_file, load_file
 
 # %% auto #0
 __all__ = ['PLOTLY_JS', 'project_root', 'runs_home', 'assets_dir', 'data_home', 'figures_home', 'write_html', 'git_commit',
-           'machine_info', 'file_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state', 'set_rng_state',
-           'CorruptFile', 'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint', 'safetensors_problem',
-           'verify_checkpoint', 'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint', 'prune_checkpoints', 'Run',
-           'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run', 'import_run', 'config_run_id',
-           'find_or_train']
+           'machine_info', 'file_lock', 'run_lock', 'mp_context', 'seed_everything', 'step_rng', 'rng_state',
+           'set_rng_state', 'CorruptFile', 'read_json', 'flatten_state', 'unflatten_state', 'save_checkpoint',
+           'safetensors_problem', 'verify_checkpoint', 'checkpoint_dirs', 'latest_checkpoint', 'load_checkpoint',
+           'prune_checkpoints', 'Run', 'list_runs', 'find_run', 'runs_table', 'doctor', 'shipped_home', 'export_run',
+           'import_run', 'config_run_id', 'find_or_train']
 
 # %% ../nbs/01_registry.ipynb #761bdf58
 def project_root(start: str | Path | None = None) -> Path:
@@ -84,6 +84,11 @@ def file_lock(path: str | Path):
         fcntl.flock(f, fcntl.LOCK_EX)
         try: yield p
         finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+def run_lock(root: str | Path, run_id: str, purpose: str = ""):
+    """The `file_lock` of run `run_id` in the registry `root`: `<root>/.locks/<run id>.lock` while the run is built
+    (`find_or_train`, `ensure_generator`), `<run id>.<purpose>.lock` for other work on it (`purpose="eval"`: scoring)."""
+    return file_lock(Path(root) / ".locks" / f"{run_id}{'.' + purpose if purpose else ''}.lock")
 
 # %% ../nbs/01_registry.ipynb #6924a87b
 def mp_context():
@@ -474,7 +479,7 @@ def find_or_train(kind: str, conf: Any, seed: int, train, root: str | Path | Non
     def done(p): return (p / "meta.json").exists() and Run(p).meta.get("status") == "done"
     def usable(p): return done(p) and (shipped is not None or "shipped_from" not in Run(p).meta)   # no folder: train here
     if usable(root / rid): return Run(root / rid)
-    with file_lock(root / ".locks" / f"{rid}.lock"):
+    with run_lock(root, rid):
         if usable(root / rid): return Run(root / rid)
         if shipped is not None and (run := import_run(rid, root, shipped)) is not None: return run
         if done(root / rid): shutil.rmtree(root / rid)       # an imported copy, and training it here was asked for

@@ -198,7 +198,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
     In a multi-process launch (`accelerator.num_processes > 1`) every process trains, the main one alone creates the
     run, holds its lock and writes to it."""
     from contextlib import nullcontext
-    from synctalklip.registry import runs_home, file_lock
+    from synctalklip.registry import runs_home, run_lock
     cfg = generator_config(cfg)
     cc = cals_config_of(cfg.synctalklip, cfg.scale)
     if expert is None and needs_expert(cfg.synctalklip):
@@ -215,7 +215,7 @@ def ensure_generator(cfg: Config, expert: nn.Module | None = None, expert_run: R
     d = _jsonable(cfg.to_dict())
     root = Path(root or runs_home()); run_id = generator_run_id(cfg)
     main = is_main_process(accelerator)
-    with file_lock(root / ".locks" / f"{run_id}.lock") if main else nullcontext():
+    with run_lock(root, run_id) if main else nullcontext():
         run = Run(root / run_id)
         if (run.path / "meta.json").exists() and run.meta.get("status") == "done":
             return load_generator(run, expert), run
