@@ -573,7 +573,7 @@ COMPONENT_PRESETS: dict[str, dict[str, dict[str, Any]]] = {
     },
     "wav2lip_expert": {  # Wav2Lip's lip-sync expert (24_models_wav2lip). `cpu`: 400 steps reach 0.51-0.63 held-out
         # accuracy, 2,400 steps 0.65-0.85, but the generator trains worse against the longer expert (seed 0 deaf, seed 1
-        # below the preset on LSE-C and WER1 GRID; notebook 41, 2026-12-06): the weak expert's gentle push stays
+        # worse than the preset on LSE-C and WER1 GRID; notebook 41, 2026-12-06): the preset keeps the 400-step expert
         "smoke": dict(width=0.125, steps=3, batch_size=8, eval_batches=2),
         "cpu": dict(width=0.25, steps=400, batch_size=32, lr=1e-3, eval_batches=10),
         "paper": dict(),
