@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #bea24700
 from __future__ import annotations
-import dataclasses, json, math, os
+import copy, dataclasses, json, math, os
 from dataclasses import dataclass, field, fields, asdict, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,8 @@ from typing import Any
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS',
-           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'ConfigError', 'check_choice',
-           'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
+           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'added', 'ConfigError',
+           'check_choice', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
            'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key',
            'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config', 'component_preset']
 
@@ -40,6 +40,11 @@ METHOD_NAMES = ("synctalklip", "wav2lip", "wav2lip_gan", "talklip",   # the syst
 def choice(default, options, help: str = ""):
     "A dataclass field whose value must be one of `options`; `help` says what they mean (shown when a value is refused)."
     return field(default=default, metadata={"choices": tuple(options), "help": help})
+
+def added(default, since: str):
+    """A field added after the registry held runs (`since`: the date): while it holds `default`, `to_dict`, which run
+    ids hash, leaves it out, so every earlier run keeps its id; `from_dict` fills the default back in."""
+    return field(default=default, metadata={"added": since})
 
 class ConfigError(ValueError):
     "A configuration value is invalid; the message names the field and the valid values."
@@ -109,7 +114,14 @@ class ConfigBase:
             if type(v) is int and _is_float_field(f): setattr(self, f.name, float(v))   # 30 and 30.0: one run id
         return self
 
-    def to_dict(self) -> dict: return asdict(self)
+    def to_dict(self) -> dict:
+        "The fields as JSON-able values, nested configs as dicts; an `added` field at its default is left out."
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if "added" in f.metadata and v == f.default: continue
+            out[f.name] = v.to_dict() if isinstance(v, ConfigBase) else copy.deepcopy(v)
+        return out
     def to_json(self, path=None, indent=2) -> str:
         s = json.dumps(self.to_dict(), indent=indent, sort_keys=True)
         if path is not None: Path(path).write_text(s)
@@ -240,6 +252,9 @@ class AVSyncNetConfig(ConfigBase):
     lr: float = 5e-4
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
+    # a `cpu`-scale aid, as the observers have it (23_models_observers): per-frame viseme CE on the video-only encoder
+    # output during fine-tuning, from the corpus's labels (real clips have none); 0 = off, the paper
+    viseme_weight: float = added(0.0, "2026-12-06")
 
 # %% ../nbs/00_config.ipynb #1d4b2828
 @dataclass

@@ -63,23 +63,29 @@ class CacheSplit(torch.utils.data.Dataset):
 
 # %% ../nbs/14_data_datasets.ipynb #c5975639
 class UtteranceDataset(CacheSplit):
-    "Per clip: `rois uint8 [T,96,96]`, `audio [T,104]`, `tokens` (no bos/eos), `text`, `id`, `mfcc [13,4T]`, `source`."
+    """Per clip: `rois uint8 [T,96,96]`, `audio [T,104]`, `tokens` (no bos/eos), `text`, `id`, `mfcc [13,4T]`,
+    `source`, `visemes int64 [T]` (the corpus's per-frame label; -1 where there is none, as on real clips)."""
     def __getitem__(self, i: int) -> dict:
-        z = self.load(i, ("rois", "fbank", "text", "mfcc", "source"))
+        z = self.load(i, ("rois", "fbank", "text", "mfcc", "source", "visemes"))
+        T = len(z["rois"])
+        vis = np.full(T, -1, np.int64); v = np.asarray(z.get("visemes", []), np.int64)[:T]; vis[:len(v)] = v
         return dict(id=self.rows[i]["id"], rois=torch.from_numpy(z["rois"]), audio=torch.from_numpy(z["fbank"]),
-                    tokens=self.tokenizer.encode(z["text"]), text=z["text"], mfcc=z["mfcc"], source=z.get("source", "unknown"))
+                    tokens=self.tokenizer.encode(z["text"]), text=z["text"], mfcc=z["mfcc"], source=z.get("source", "unknown"),
+                    visemes=torch.from_numpy(vis))
 
 def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.Generator | None = None,
                        crop: int = 88) -> dict:
     """`video [B,1,T,88,88]` (normalised), `audio [B,T,104]`, `padding_mask [B,T]`, `tokens`/`prev_tokens [B,L]`,
-    `text`, `ids`, `lengths`."""
+    `text`, `ids`, `lengths`, and `visemes [B,T]` (-1 on padding) when every item has them."""
     vids = [normalize_rois(crop_rois(b["rois"], crop, rng, augment)) for b in batch]
     video, mask = pad_stack(vids)
     audio, _ = pad_stack([b["audio"].float() for b in batch])
     tokens, prev = collate_tokens([b["tokens"] for b in batch])
-    return dict(video=video[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
-                text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
-                lengths=torch.tensor([len(v) for v in vids]))
+    out = dict(video=video[:, None], audio=audio, padding_mask=mask, tokens=tokens, prev_tokens=prev,
+               text=[b["text"] for b in batch], ids=[b["id"] for b in batch],
+               lengths=torch.tensor([len(v) for v in vids]))
+    if all("visemes" in b for b in batch): out["visemes"] = pad_stack([b["visemes"].long() for b in batch], value=-1)[0]
+    return out
 
 # %% ../nbs/14_data_datasets.ipynb #af33c330
 def sample_starts(T: int, rng: np.random.Generator, train: bool = True, ratio: float = 0.08, length: int = 5,

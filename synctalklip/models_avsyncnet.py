@@ -10,6 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from .config import AVSyncNetConfig
+from .synth_face import VISEMES
 
 # %% auto #0
 __all__ = ['BasicBlock', 'VideoFrontend', 'span_mask', 'sinusoids', 'TemporalConv', 'AVSyncNet', 'beam_search']
@@ -119,6 +120,8 @@ class AVSyncNet(nn.Module):
         dl = nn.TransformerDecoderLayer(d, cfg.n_heads, cfg.ffn_dim, cfg.dropout, "gelu", batch_first=True,
                                         norm_first=True)
         self.decoder = nn.TransformerDecoder(dl, cfg.dec_layers, norm=nn.LayerNorm(d))
+        # the `cpu`-scale viseme aid (fine-tuning only; `viseme_weight=0`: none); built last, so every other seeded init stays
+        self.viseme_head = nn.Linear(d, len(VISEMES)) if cfg.viseme_weight > 0 else None
 
     # ---- encoder
     def frontends(self, video=None, audio=None):

@@ -15,6 +15,7 @@ from .registry import (Run, list_runs, seed_everything, step_rng, save_checkpoin
                                   config_run_id, find_or_train)
 from .trainkit import Trainer, make_accelerator, autocast, count_params, to_device
 from .models_avsyncnet import AVSyncNet, span_mask
+from .models_observers import viseme_aux
 from .losses_expert import label_smoothed_ce, av_loss, masked_prediction_loss
 from .metrics import wer_by_source
 
@@ -22,8 +23,9 @@ from .metrics import wer_by_source
 __all__ = ['PRETRAIN_FIELDS', 'EVAL_VERSION', 'Utterances', 'alignment_of', 'load_utterances', 'mfcc_frames', 'fit_kmeans',
            'clip_lengths', 'mfcc_targets', 'encoder_features', 'feature_targets', 'target_batch', 'cluster_layer',
            'lr_at', 'set_lr', 'encoder_parameters', 'modality_keep', 'pretrain_step_fn', 'finetune_losses',
-           'finetune_step_fn', 'pretrain_config', 'expert_config', 'build_model', 'pretrain', 'finetune',
-           'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings', 'evaluate_expert']
+           'finetune_step_fn', 'pretrain_config', 'expert_config', 'build_model', 'pretrain_model', 'pretrain',
+           'finetune', 'ensure_pretrained', 'ensure_expert', 'load_expert', 'transcribe', 'paired_embeddings',
+           'evaluate_expert']
 
 # %% ../nbs/40_train_avsyncnet.ipynb #e91d81eb
 class Utterances:
@@ -210,13 +212,14 @@ def pretrain_step_fn(model, opt, data: Utterances, targets: dict, cfg: AVSyncNet
     return step_fn
 
 def finetune_losses(model: AVSyncNet, b: dict, cfg: AVSyncNetConfig, frozen: bool = False) -> dict:
-    "Lip-reading CE (video only) and, unless `alignment='none'` or the encoder is frozen, L_av. Returns the losses."
+    """Lip-reading CE (video only), the viseme aid where the model has its head and the batch has labels, and, unless
+    `alignment='none'` or the encoder is frozen, L_av. Returns the losses."""
     pm = b["padding_mask"]
     with torch.set_grad_enabled(torch.is_grad_enabled() and not frozen):
         xv = model.encode(video=b["video"], padding_mask=pm)["x"]
     lip = label_smoothed_ce(model.decode(xv, pm, b["prev_tokens"]), b["tokens"], cfg.label_smoothing, model.pad)
     out = {"lip": lip}
-    loss = cfg.lambda_lip * lip
+    loss = viseme_aux(model, xv, b, out, cfg.lambda_lip * lip)
     if cfg.alignment != "none" and not frozen:
         fa = model.audio_embed(b["audio"], pm)
         fv = model._embed(xv, pm)
@@ -273,6 +276,10 @@ def build_model(cfg: Config, vocab_size: int | None = None) -> AVSyncNet:
         vocab_size = CharTokenizer().vocab_size
     return AVSyncNet(cfg.avsyncnet, vocab_size)
 
+def pretrain_model(cfg: Config, vocab_size: int | None = None) -> AVSyncNet:
+    "The network pre-training trains and hands on: `build_model` without the fine-tuning's viseme head."
+    return build_model(cfg.replace(**{"avsyncnet.viseme_weight": 0.0}), vocab_size)
+
 def _optimizer(model, lr):
     return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.98), eps=1e-6, weight_decay=0.01)
 
@@ -282,7 +289,7 @@ def pretrain(cfg: Config, data: Utterances, run: Run, vocab_size: int | None = N
     av, tr = cfg.avsyncnet, cfg.train
     acc = accelerator or make_accelerator(tr.precision)
     seed_everything(tr.seed)
-    model = build_model(cfg, vocab_size).to(acc.device)
+    model = pretrain_model(cfg, vocab_size).to(acc.device)
     t0 = time.time()
     for it in range(1, av.n_iterations + 1):
         name = f"pretrain_it{it}"
@@ -313,7 +320,7 @@ def finetune(cfg: Config, data: Utterances, run: Run, init_state: dict | None, v
     model = build_model(cfg, vocab_size).to(acc.device)
     if init_state is not None:
         missing, unexpected = model.load_state_dict(init_state, strict=False)
-        bad = [k for k in missing if not k.startswith("av_conv.")] + list(unexpected)
+        bad = [k for k in missing if not k.startswith(("av_conv.", "viseme_head."))] + list(unexpected)
         if bad: raise RuntimeError(f"pre-trained weights do not fit the model: {bad[:5]}")
     if _stage_done(run, "finetune"):
         model.load_state_dict(load_checkpoint(_stage_path(run, "finetune"))["model"]); return model
@@ -335,7 +342,7 @@ def ensure_pretrained(cfg: Config, data: Utterances | None = None, root=None, vo
     def train(run):
         pretrain(cfg, data if data is not None else load_utterances(cfg, "train"), run, vocab_size, progress=progress)
     run = find_or_train("avsyncnet_pretrain", pretrain_config(cfg), cfg.train.seed, train, root)
-    model = build_model(cfg, vocab_size)
+    model = pretrain_model(cfg, vocab_size)
     model.load_state_dict(load_checkpoint(_stage_path(run, f"pretrain_it{cfg.avsyncnet.n_iterations}"))["model"], strict=False)
     return model, run
 
