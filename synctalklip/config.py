@@ -252,8 +252,10 @@ class AVSyncNetConfig(ConfigBase):
     lr: float = 5e-4
     batch_size: int = 8
     beam: int = 5                      # paper observer: 50
-    # a `cpu`-scale aid, as the observers have it (23_models_observers): per-frame viseme CE on the video-only encoder
-    # output during fine-tuning, from the corpus's labels (real clips have none); 0 = off, the paper
+    # an aid the observers have (23_models_observers): per-frame viseme CE on the video-only encoder output during
+    # fine-tuning, from the corpus's labels (real clips have none); 0 = off, the paper. Off at `cpu` scale too: at 1.0
+    # the `cpu` expert reads no better (WER GRID 0.833 against 0.846, seed 0) and aligns audio and video worse
+    # (notebook 41, 2026-12-06)
     viseme_weight: float = added(0.0, "2026-12-06")
 
 # %% ../nbs/00_config.ipynb #1d4b2828
@@ -345,7 +347,9 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "cpu": {  # AV-SyncNet at 2 CPU cores: a narrow video trunk (64/64 is ~10x slower) and step counts that fit 30 min
         # on a 2-core AVX2 CPU in fp32 (about 1 s a pre-training step, 1.3 s a fine-tuning step there): 2 x 100 + 300
-        # steps (was 2 x 250 + 1000: 30 min of the main job there). The generator fine-tunes 3 of the 4 encoder blocks
+        # steps (was 2 x 250 + 1000: 30 min of the main job there). Measured on a 2-core AMD EPYC with AVX2 only (fp32,
+        # `make demo` from a fresh clone, 2026-12-06): 100 s of pre-training, 162 s of fine-tuning (0.5 s a step), and
+        # the whole main job 43 min (notebook 41). The generator fine-tunes 3 of the 4 encoder blocks
         # as its audio encoder, so it relearns most of its audio features from the reconstruction loss.
         "avsyncnet.frontend_channels": 16, "avsyncnet.resnet_width": 8, "avsyncnet.video_pool": 2, "avsyncnet.pretrain_steps": 100,
         "avsyncnet.finetune_steps": 300, "avsyncnet.freeze_steps": 50,
