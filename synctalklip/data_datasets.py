@@ -67,11 +67,9 @@ class UtteranceDataset(CacheSplit):
     `source`, `visemes int64 [T]` (the corpus's per-frame label; -1 where there is none, as on real clips)."""
     def __getitem__(self, i: int) -> dict:
         z = self.load(i, ("rois", "fbank", "text", "mfcc", "source", "visemes"))
-        T = len(z["rois"])
-        vis = np.full(T, -1, np.int64); v = np.asarray(z.get("visemes", []), np.int64)[:T]; vis[:len(v)] = v
         return dict(id=self.rows[i]["id"], rois=torch.from_numpy(z["rois"]), audio=torch.from_numpy(z["fbank"]),
                     tokens=self.tokenizer.encode(z["text"]), text=z["text"], mfcc=z["mfcc"], source=z.get("source", "unknown"),
-                    visemes=torch.from_numpy(vis))
+                    visemes=torch.from_numpy(np.asarray(z.get("visemes", np.full(len(z["rois"]), -1)), np.int64)))
 
 def collate_utterances(batch: list[dict], augment: bool = False, rng: np.random.Generator | None = None,
                        crop: int = 88) -> dict:
