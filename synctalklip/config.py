@@ -11,11 +11,12 @@ from typing import Any
 
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
-           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES', 'PRESETS',
-           'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'added', 'ConfigError',
-           'check_choice', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig', 'TrainConfig', 'Config',
-           'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache', 'cpu_key',
-           'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config', 'component_preset']
+           'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'LIP_TARGETS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES',
+           'PRESETS', 'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'added',
+           'ConfigError', 'check_choice', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig',
+           'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache',
+           'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config',
+           'component_preset']
 
 # %% ../nbs/00_config.ipynb #b707ca7a
 SCALES = ("smoke", "cpu", "paper")
@@ -30,6 +31,7 @@ SUPERVISORS = ("avsyncnet", "avhubert")        # which frozen expert supervises 
 PRECISIONS = ("auto", "bf16", "no")             # training precision: chosen from the hardware, bf16, or fp32
 ID_SAMPLINGS = ("random", "lips_far")           # how training windows pick their identity frames (14_data_datasets)
 MOUTH_FORMS = ("l1", "l2")                     # distance of the mouth-box term of L_rec (31_losses_generator)
+LIP_TARGETS = ("text", "visemes")               # what the lip loss reads: the sentence, or each generated frame's viseme (31/32)
 GATES = ("none", "sync_below", "rec_plateau")   # terms that wait for a validation check: the peers' schedules (41_train_synctalklip)
 DRIVERS = ("audio", "visemes", "mel")          # what drives the generator: the filterbank (through the expert's audio encoder),
                                                # the true visemes (oracle, 14_data_datasets), or Wav2Lip's mel windows (its local encoder)
@@ -41,10 +43,12 @@ def choice(default, options, help: str = ""):
     "A dataclass field whose value must be one of `options`; `help` says what they mean (shown when a value is refused)."
     return field(default=default, metadata={"choices": tuple(options), "help": help})
 
-def added(default, since: str):
+def added(default, since: str, options=None, help: str = ""):
     """A field added after the registry held runs (`since`: the date): while it holds `default`, `to_dict`, which run
-    ids hash, leaves it out, so every earlier run keeps its id; `from_dict` fills the default back in."""
-    return field(default=default, metadata={"added": since})
+    ids hash, leaves it out, so every earlier run keeps its id; `from_dict` fills the default back in. With `options`
+    it is a `choice` as well."""
+    meta = {"added": since} if options is None else {"added": since, "choices": tuple(options), "help": help}
+    return field(default=default, metadata=meta)
 
 class ConfigError(ValueError):
     "A configuration value is invalid; the message names the field and the valid values."
@@ -265,6 +269,11 @@ class SyncTalklipConfig(ConfigBase):
     contrastive: str = choice("novel", CONTRASTIVE)
     cav_form: str = choice("infonce_l1", CAV_FORMS)
     lip_loss: bool = True
+    # What the lip loss asks the frozen supervisor to read: "text", the paper's (its decoder's CE of the sentence over the
+    # hybrid video); "visemes", a `cpu`-scale aid of the synthetic corpus: its viseme head's CE of each generated
+    # frame's viseme (needs `avsyncnet.viseme_weight` > 0; real clips have no labels). Notebook 41 (2026-12-06): that
+    # head labels 77% of the ground-truth test frames, 25% of the copy's, 37-54% of the preset's generated frames.
+    lip_target: str = added("text", "2026-12-06", LIP_TARGETS, "visemes: a cpu-scale aid, the supervisor's per-frame viseme head")
     supervisor: str = choice("avsyncnet", SUPERVISORS, "avhubert: our expert trained without L_av, not AV-HuBERT's weights")
     width: float = 0.25                # channel multiplier of video encoder / generator / discriminator (1.0 = paper)
     output: str = choice("direct", GENERATOR_OUTPUTS)  # generator head: the paper's sigmoid, or a change to the reference face

@@ -165,13 +165,12 @@ class WindowDataset(CacheSplit):
 
     def item(self, i: int, rng: np.random.Generator | None = None) -> dict:
         rng = rng if rng is not None else self.rng(i)
-        keys = ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks") + (("visemes",) if self.driver == "visemes" else ())
-        z = self.load(i, keys); T = len(z["faces"]); c = self.cfg
+        z = self.load(i, ("faces", "rois", "roi_theta", "mel", "fbank", "text", "landmarks", "visemes")); T = len(z["faces"]); c = self.cfg
         starts = sample_starts(T, rng, self.train, c.mask_ratio, c.window, c.min_start_gap)
         lips_far = self.id_sampling == "lips_far" and "landmarks" in z
         return dict(id=self.rows[i]["id"], faces=z["faces"], rois=z["rois"], roi_theta=z["roi_theta"], mel=z["mel"],
                     audio=driving_input(z, self.driver, self.rows[i]["id"], c), fbank=z["fbank"], text=z["text"], tokens=self.tokenizer.encode(z["text"]), starts=starts,
-                    landmarks=z.get("landmarks"),
+                    landmarks=z.get("landmarks"), visemes=z.get("visemes"),
                     id_starts=identity_starts(starts, T, rng, self.train, c.window,
                                               mouth_opening(z["landmarks"]) if lips_far else None, self.id_candidates))
     def __getitem__(self, i: int) -> dict: return self.item(i)
@@ -206,6 +205,11 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
                roi_theta=theta.float(), rois=rois[:, None], audio=audio, fbank=fbank, padding_mask=mask, tokens=tokens, prev_tokens=prev,
                text=[it["text"] for it in items], ids=[it["id"] for it in items])
     if len(lms) == len(tgt): out["mouth_mask"] = mouth_mask(torch.cat(lms), target.shape[-1])
+    if all(it.get("visemes") is not None for it in items):   # the corpus's per-frame labels (-1: none, padding)
+        vis = torch.full(mask.shape, -1, dtype=torch.long)
+        for b, it in enumerate(items):
+            v = torch.from_numpy(np.asarray(it["visemes"], np.int64))[:vis.shape[1]]; vis[b, :len(v)] = v
+        out["visemes"] = vis
     return out
 
 def window_batches(cfg, split: str = "train"):
@@ -223,11 +227,13 @@ def window_batches(cfg, split: str = "train"):
     return batches
 
 def random_window_batch(step: int = 0, clips: int = 2, frames: int = 12, per_clip: int = 5, tokens: int = 6,
-                        vocab: int = 32, audio_dim: int = 104, seed: int = 0, data_cfg: DataConfig | None = None) -> dict:
+                        vocab: int = 32, audio_dim: int = 104, seed: int = 0, data_cfg: DataConfig | None = None,
+                        n_visemes: int = 15) -> dict:
     """A batch with `collate_windows`'s keys and shapes and random content, a pure function of `(seed, step)`, for
     tests and benchmarks of the generator's step where only shapes matter: `clips` clips of `frames` frames,
     `per_clip` consecutive generated frames from each (identity frames 3 later), `tokens` target tokens of a
-    `vocab`-symbol alphabet (eos last), the second clip's last two frames padding; `audio_dim` is the driving
+    `vocab`-symbol alphabet (eos last), per-frame labels of `n_visemes` visemes (`synth_face.VISEMES`; -1 on padding),
+    the second clip's last two frames padding; `audio_dim` is the driving
     input's width (104: the filterbank, which `fbank` then is as well)."""
     c = data_cfg or DataConfig()
     g = torch.Generator().manual_seed(seed * 1000 + step)
@@ -242,4 +248,4 @@ def random_window_batch(step: int = 0, clips: int = 2, frames: int = 12, per_cli
                 roi_theta=torch.tensor([[0.9, 0, 0], [0, 0.9, 0.1]]).expand(clips, frames, 2, 3).clone(),
                 rois=torch.randn(clips, 1, frames, 88, 88, generator=g), audio=(audio := torch.randn(clips, frames, audio_dim, generator=g)),
                 fbank=audio if audio_dim == 104 else torch.randn(clips, frames, 104, generator=g), padding_mask=pm, tokens=tok, prev_tokens=torch.cat([torch.ones(clips, 1, dtype=torch.long), tok[:, :-1]], 1),
-                text=["a"] * clips)
+                text=["a"] * clips, visemes=torch.randint(0, n_visemes, (clips, frames), generator=g).masked_fill(pm, -1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Callable
 import torch
 from torch import nn
+import torch.nn.functional as F
 from .config import SyncTalklipConfig
 from .trainkit import autocast
 from .models_generator import AudioEncoder, build_generator, encoder_dim
@@ -16,8 +17,8 @@ from .data_datasets import mask_lower_half      # the masked input
 
 # %% auto #0
 __all__ = ['GATED', 'expert_alignment', 'needs_expert', 'cals_config_of', 'uses_sync_expert', 'build_generator_model', 'LossGate',
-           'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'sync_term',
-           'generator_losses', 'generate_clip']
+           'loss_weights', 'SyncTalklip', 'expert_rois', 'hybrid_video', 'supervise', 'lip_ce', 'viseme_lip_ce',
+           'sync_term', 'generator_losses', 'generate_clip']
 
 # %% ../nbs/32_models_synctalklip.ipynb #4c63a00f
 def expert_alignment(cfg: SyncTalklipConfig) -> str:
@@ -141,17 +142,33 @@ def hybrid_video(rois, generated, roi_theta, clip_index, frame_index, to_rois: C
         raise ValueError(f"generated ROIs {tuple(g.shape)} do not match the clip ROIs {tuple(rois.shape)}")
     return rois[:, 0].float().index_put((clip_index, frame_index), g[:, 0])[:, None]
 
-def supervise(expert: nn.Module, video, padding_mask, prev_tokens=None):
-    """One video-only pass of the frozen expert: (lip-reading logits `[B,L,V]` or None, video embeddings `[B,T,D]`
-    after the `conv` variant's temporal filter)."""
+def supervise(expert: nn.Module, video, padding_mask, prev_tokens=None, read: str = "text"):
+    """One video-only pass of the frozen expert: (what it reads: lip-reading logits `[B,L,V]` given `prev_tokens`, or
+    with `read="visemes"` its viseme head's per-frame logits `[B,T,15]`, else None; video embeddings `[B,T,D]` after
+    the `conv` variant's temporal filter)."""
     x = expert.encode(video=video, padding_mask=padding_mask)["x"]
-    logits = expert.decode(x, padding_mask, prev_tokens) if prev_tokens is not None else None
+    if read == "visemes":
+        if getattr(expert, "viseme_head", None) is None:
+            raise ValueError("lip_target='visemes': the supervisor has no viseme head (fine-tune it with avsyncnet.viseme_weight > 0)")
+        logits = expert.viseme_head(x.float())
+    else: logits = expert.decode(x, padding_mask, prev_tokens) if prev_tokens is not None else None
     v = expert._embed(x, padding_mask) if hasattr(expert, "_embed") else x
     return logits, v
 
 def lip_ce(logits, tokens, pad: int = 0, label_smoothing: float = 0.1):
     "L_lip: the expert's label-smoothed CE, summed over the batch's target tokens (fairseq style, as TalkLip)."
     return label_smoothed_ce(logits, tokens, eps=label_smoothing, ignore_index=pad, reduction="sum")
+
+def viseme_lip_ce(logits, batch: dict):
+    """L_lip's `cpu`-scale aid (`lip_target="visemes"`): the mean CE of the supervisor's per-frame viseme logits
+    `[B,T,15]` at the generated frames `(clip_index, frame_index)` against the corpus's labels `batch["visemes"]`
+    (frames labelled -1 left out; 0 when none is labelled)."""
+    if batch.get("visemes") is None:
+        raise ValueError("lip_target='visemes' reads the corpus's per-frame viseme labels; this batch has none "
+                         "(real clips carry none: use lip_target='text')")
+    v = batch["visemes"][batch["clip_index"], batch["frame_index"]]
+    if not (v >= 0).any(): return logits.sum() * 0.0
+    return F.cross_entropy(logits[batch["clip_index"], batch["frame_index"]].float(), v, ignore_index=-1)
 
 # %% ../nbs/32_models_synctalklip.ipynb #b8e5280d
 def sync_term(sync_expert: nn.Module, batch: dict, gen: torch.Tensor) -> torch.Tensor:
@@ -181,9 +198,11 @@ def generator_losses(model: SyncTalklip, disc: nn.Module, expert: nn.Module, bat
         logs["gan"] = gan_generator_loss(disc(gen)); total = total + w["gan"] * logs["gan"]
     if (cfg.lip_loss or cfg.contrastive != "none") and not {"lip", "cav"} <= held:
         hybrid = hybrid_video(batch["rois"], gen, batch["roi_theta"], ci, fi, to_rois)
-        logits, v_all = supervise(expert, hybrid, pm, batch["prev_tokens"] if cfg.lip_loss else None)
+        reads_text = cfg.lip_loss and cfg.lip_target == "text"
+        logits, v_all = supervise(expert, hybrid, pm, batch["prev_tokens"] if reads_text else None,
+                                  "visemes" if cfg.lip_loss and not reads_text else "text")
         if cfg.lip_loss:
-            logs["lip"] = lip_fn(logits.float(), batch["tokens"])
+            logs["lip"] = lip_fn(logits.float(), batch["tokens"]) if reads_text else viseme_lip_ce(logits, batch)
             total = total + w["lip"] * logs["lip"]
         if cfg.contrastive != "none":
             if cfg.variant == "freeze":      # the frozen expert's audio embedding is the audio side

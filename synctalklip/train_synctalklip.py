@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .config import Config, SyncTalklipConfig, make_config, in_test
+from .config import Config, ConfigError, SyncTalklipConfig, make_config, in_test
 from .registry import Run, seed_everything, step_rng, _jsonable, config_run_id
 from .trainkit import Trainer, make_accelerator, autocast, average_gradients, is_main_process, to_device
 from .models_generator import build_discriminator, freeze
@@ -146,8 +146,13 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
 
 # %% ../nbs/41_train_synctalklip.ipynb #09ce57b5
 def generator_config(cfg: Config) -> Config:
-    "`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs."
-    return cfg.replace(**{"avsyncnet.alignment": expert_alignment(cfg.synctalklip)})
+    """`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs; refused where the
+    lip loss reads visemes (`lip_target="visemes"`) from a supervisor fine-tuned without its viseme head."""
+    st = cfg.synctalklip
+    if st.lip_loss and st.lip_target == "visemes" and cfg.avsyncnet.viseme_weight <= 0:
+        raise ConfigError("synctalklip.lip_target='visemes' reads the supervisor's viseme head, which AV-SyncNet has only "
+                          "when fine-tuned with it: set avsyncnet.viseme_weight > 0 (e.g. 1.0)")
+    return cfg.replace(**{"avsyncnet.alignment": expert_alignment(st)})
 
 def sync_expert_config(cfg: Config):
     "The settings of the sync expert `cfg` trains against: the seed's AVSyncNet for `stabilized`, else Wav2Lip's expert."
