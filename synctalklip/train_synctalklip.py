@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .config import Config, ConfigError, SyncTalklipConfig, make_config, in_test
+from .config import Config, SyncTalklipConfig, make_config, in_test
 from .registry import Run, seed_everything, step_rng, _jsonable, config_run_id
 from .trainkit import Trainer, make_accelerator, autocast, average_gradients, is_main_process, to_device
 from .models_generator import build_discriminator, freeze
@@ -20,9 +20,9 @@ from .models_synctalklip import (SyncTalklip, expert_alignment, needs_expert, ca
                                             build_generator_model, lip_ce, sync_term, generator_losses)
 
 # %% auto #0
-__all__ = ['build_models', 'recalibrate_batchnorm', 'validation_losses', 'gate_value', 'train_step', 'train_synctalklip',
-           'generator_config', 'sync_expert_config', 'ensure_sync_expert', 'generator_run_id', 'load_generator',
-           'ensure_generator', 'train_config', 'main']
+__all__ = ['SUPERVISOR_VISEME_WEIGHT', 'build_models', 'recalibrate_batchnorm', 'validation_losses', 'gate_value', 'train_step',
+           'train_synctalklip', 'generator_config', 'sync_expert_config', 'ensure_sync_expert', 'generator_run_id',
+           'load_generator', 'ensure_generator', 'train_config', 'main']
 
 # %% ../nbs/41_train_synctalklip.ipynb #173233f0
 def build_models(cfg: Config, expert: nn.Module, device="cpu"):
@@ -145,14 +145,16 @@ def train_synctalklip(cfg: Config, expert: nn.Module, batches: Callable[[int], d
     return model, disc, trainer
 
 # %% ../nbs/41_train_synctalklip.ipynb #09ce57b5
+#: The viseme aid's weight for the supervisor of a lip loss that reads visemes, where none is set (the observers' `cpu` weight)
+SUPERVISOR_VISEME_WEIGHT = 1.0
+
 def generator_config(cfg: Config) -> Config:
-    """`cfg` with the AV-SyncNet alignment set to the supervisor this SyncTalklip configuration needs; refused where the
-    lip loss reads visemes (`lip_target="visemes"`) from a supervisor fine-tuned without its viseme head."""
-    st = cfg.synctalklip
-    if st.lip_loss and st.lip_target == "visemes" and cfg.avsyncnet.viseme_weight <= 0:
-        raise ConfigError("synctalklip.lip_target='visemes' reads the supervisor's viseme head, which AV-SyncNet has only "
-                          "when fine-tuned with it: set avsyncnet.viseme_weight > 0 (e.g. 1.0)")
-    return cfg.replace(**{"avsyncnet.alignment": expert_alignment(st)})
+    """`cfg` with the supervisor this SyncTalklip configuration needs: the AV-SyncNet alignment of its variant, and where
+    the lip loss reads visemes (`lip_target="visemes"`, with or without the lip loss on, so that Table 3's on/off pair
+    shares one supervisor) the viseme head (`avsyncnet.viseme_weight`, `SUPERVISOR_VISEME_WEIGHT` unless set)."""
+    st, kw = cfg.synctalklip, {"avsyncnet.alignment": expert_alignment(cfg.synctalklip)}
+    if st.lip_target == "visemes" and cfg.avsyncnet.viseme_weight <= 0: kw["avsyncnet.viseme_weight"] = SUPERVISOR_VISEME_WEIGHT
+    return cfg.replace(**kw)
 
 def sync_expert_config(cfg: Config):
     "The settings of the sync expert `cfg` trains against: the seed's AVSyncNet for `stabilized`, else Wav2Lip's expert."
