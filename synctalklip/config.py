@@ -12,8 +12,8 @@ from typing import Any
 # %% auto #0
 __all__ = ['SCALES', 'VARIANTS', 'ALIGNMENTS', 'GENERATOR_OUTPUTS', 'CONDITIONINGS', 'CONTRASTIVE', 'CAV_FORMS', 'SUPERVISORS',
            'PRECISIONS', 'ID_SAMPLINGS', 'MOUTH_FORMS', 'LIP_TARGETS', 'GATES', 'DRIVERS', 'METHOD_NAMES', 'RANGES',
-           'PRESETS', 'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'COMPONENT_PRESETS', 'choice', 'added',
-           'ConfigError', 'check_choice', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig',
+           'PRESETS', 'METHODS', 'AVSYNCNET_SIZES', 'BF16_MARGIN', 'REAL_DATA_LIP', 'COMPONENT_PRESETS', 'choice',
+           'added', 'ConfigError', 'check_choice', 'ConfigBase', 'DataConfig', 'AVSyncNetConfig', 'SyncTalklipConfig',
            'TrainConfig', 'Config', 'check_parameters', 'in_test', 'native_precision', 'cpu_has_amx', 'precision_cache',
            'cpu_key', 'bf16_kernel_times', 'bf16_wins', 'cpu_bf16_choice', 'resolve_precision', 'make_config',
            'component_preset']
@@ -570,9 +570,14 @@ def resolve_precision(precision: str, device: str | None = None) -> str:
     check_choice("precision", precision, PRECISIONS)
     return native_precision(device) if precision == "auto" else precision
 
+#: The lip loss on real data (`data.root` given) where the preset's reads the synthetic corpus's viseme labels, which real
+#: clips do not carry: the paper's sentence CE at its `cpu` weight before the viseme target (notebook 41)
+REAL_DATA_LIP = {"synctalklip.lip_target": "text", "synctalklip.lambda_lip": 1e-5}
+
 def make_config(scale: str = "cpu", **overrides) -> Config:
     """The preset for `scale`, then the method's `METHODS` entry (`overrides["synctalklip.method"]`, default
     SyncTalklip), then `overrides` (dotted keys). Unknown scales or values raise `ConfigError`.
+    On real data (`data.root`) a preset's viseme lip loss becomes `REAL_DATA_LIP` unless `overrides` name it.
     `train.precision="auto"` is resolved here, so the run config (and the run id, which hashes it) records the
     precision the weights were trained in: bf16 and fp32 runs of one config are different runs."""
     check_choice("scale", scale, PRESETS)
@@ -580,6 +585,8 @@ def make_config(scale: str = "cpu", **overrides) -> Config:
     check_choice("SyncTalklipConfig.method", method, METHODS)
     cfg = Config(scale=scale).replace(**PRESETS[scale]).replace(**{"synctalklip.method": method, **METHODS[method]})
     cfg = cfg.replace(**overrides)
+    if cfg.data.root is not None and cfg.synctalklip.lip_target == "visemes" and "synctalklip.lip_target" not in overrides:
+        cfg = cfg.replace(**{k: v for k, v in REAL_DATA_LIP.items() if k not in overrides and k not in METHODS[method]})
     return cfg.replace(**{"train.precision": resolve_precision(cfg.train.precision)})
 
 # %% ../nbs/00_config.ipynb #6da227c3
