@@ -206,10 +206,7 @@ def collate_windows(items: list[dict], data_cfg: DataConfig | None = None, rng: 
                text=[it["text"] for it in items], ids=[it["id"] for it in items])
     if len(lms) == len(tgt): out["mouth_mask"] = mouth_mask(torch.cat(lms), target.shape[-1])
     if all(it.get("visemes") is not None for it in items):   # the corpus's per-frame labels (-1: none, padding)
-        vis = torch.full(mask.shape, -1, dtype=torch.long)
-        for b, it in enumerate(items):
-            v = torch.from_numpy(np.asarray(it["visemes"], np.int64))[:vis.shape[1]]; vis[b, :len(v)] = v
-        out["visemes"] = vis
+        out["visemes"] = pad_stack([torch.from_numpy(np.asarray(it["visemes"][:len(it["faces"])], np.int64)) for it in items], value=-1)[0]
     return out
 
 def window_batches(cfg, split: str = "train"):
